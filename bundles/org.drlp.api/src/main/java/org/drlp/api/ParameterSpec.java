@@ -1,0 +1,95 @@
+package org.drlp.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One declared parameter of a plugin: name, type, default, allowed range or values, and a one-line
+ * doc. Immutable; build with the static factories and the {@code with...} methods.
+ *
+ * @param defaultValue  null means the parameter is required (or optional without default when
+ *                      {@code optional} is set)
+ * @param min           lower bound for numbers (NaN: none); {@code minExclusive} makes it strict
+ * @param max           upper bound for numbers (NaN: none); {@code maxExclusive} makes it strict
+ * @param choices       allowed values of a STRING parameter; empty: any
+ */
+public record ParameterSpec(String name, ParameterType type, Object defaultValue, boolean optional,
+                            double min, boolean minExclusive, double max, boolean maxExclusive,
+                            List<String> choices, String description) {
+
+    public ParameterSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        choices = List.copyOf(choices);
+        description = description == null ? "" : description;
+    }
+
+    private static ParameterSpec of(String name, ParameterType type, Object defaultValue, String description) {
+        return new ParameterSpec(name, type, defaultValue, false, Double.NaN, false, Double.NaN, false,
+                List.of(), description);
+    }
+
+    public static ParameterSpec real(String name, Double defaultValue, String description) {
+        return of(name, ParameterType.REAL, defaultValue, description);
+    }
+
+    public static ParameterSpec integer(String name, Long defaultValue, String description) {
+        return of(name, ParameterType.INTEGER, defaultValue, description);
+    }
+
+    public static ParameterSpec bool(String name, Boolean defaultValue, String description) {
+        return of(name, ParameterType.BOOLEAN, defaultValue, description);
+    }
+
+    public static ParameterSpec string(String name, String defaultValue, String description) {
+        return of(name, ParameterType.STRING, defaultValue, description);
+    }
+
+    public static ParameterSpec path(String name, String defaultValue, String description) {
+        return of(name, ParameterType.PATH, defaultValue, description);
+    }
+
+    public static ParameterSpec list(String name, ParameterType type, List<?> defaultValue, String description) {
+        if (type != ParameterType.REAL_LIST && type != ParameterType.INTEGER_LIST && type != ParameterType.STRING_LIST) {
+            throw new IllegalArgumentException("not a list type: " + type);
+        }
+        return of(name, type, defaultValue == null ? null : List.copyOf(defaultValue), description);
+    }
+
+    /** Allowed interval; {@code Double.NaN} leaves a side open. */
+    public ParameterSpec withRange(double min, boolean minExclusive, double max, boolean maxExclusive) {
+        return new ParameterSpec(name, type, defaultValue, optional, min, minExclusive, max, maxExclusive,
+                choices, description);
+    }
+
+    public ParameterSpec withChoices(String... allowed) {
+        return new ParameterSpec(name, type, defaultValue, optional, min, minExclusive, max, maxExclusive,
+                List.of(allowed), description);
+    }
+
+    /** Marks a parameter without default as optional (absent from {@link Parameters} when not given). */
+    public ParameterSpec asOptional() {
+        return new ParameterSpec(name, type, defaultValue, true, min, minExclusive, max, maxExclusive,
+                choices, description);
+    }
+
+    public boolean required() {
+        return defaultValue == null && !optional;
+    }
+
+    /** The allowed range or values in words, for listings and error messages; empty when unrestricted. */
+    public String constraintText() {
+        if (!choices.isEmpty()) return "one of " + String.join(", ", choices);
+        boolean hasMin = !Double.isNaN(min), hasMax = !Double.isNaN(max);
+        if (hasMin && hasMax) {
+            return (minExclusive ? "(" : "[") + fmt(min) + ", " + fmt(max) + (maxExclusive ? ")" : "]");
+        }
+        if (hasMin) return (minExclusive ? "> " : ">= ") + fmt(min);
+        if (hasMax) return (maxExclusive ? "< " : "<= ") + fmt(max);
+        return "";
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,22 @@
+package org.drlp.api;
+
+/** How a solve ended. */
+public enum SolveStatus {
+    /** A vertex with every edge slope non-negative on a convex problem: a global minimum. */
+    OPTIMAL,
+    /** Every edge slope non-negative on a non-convex problem: a local minimum. */
+    LOCAL_MINIMUM,
+    /** An improving direction along which no neuron blocks: the objective is unbounded below. */
+    UNBOUNDED,
+    ITERATION_LIMIT,
+    TIME_LIMIT,
+    /** The walked state disagreed with a recomputation from scratch beyond tolerance. */
+    NUMERICAL_FAILURE,
+    /** A plugin threw or returned something invalid; the message says which and why. */
+    FAILED;
+
+    /** True when the end point carries a local-optimality certificate. */
+    public boolean isCertified() {
+        return this == OPTIMAL || this == LOCAL_MINIMUM;
+    }
+}

@@ -1,0 +1,32 @@
+package org.drlp.spi;
+
+import java.util.List;
+
+/**
+ * A piecewise-linear loss of the residual z = fit - y, written as a sum of two-slope hinges:
+ * loss(z) = sum_q phi_q(z - kink_q.at), phi(u) = lowSlope u for u < 0, highSlope u for u >= 0.
+ * Each hinge becomes one neuron per data point, so |.| and the check loss are one neuron, not a
+ * pair of ReLUs.
+ */
+public interface PiecewiseLinearLoss {
+
+    /** The hinges; never empty. */
+    List<Kink> kinks();
+
+    /** loss(z), evaluated directly (an independent check of the hinge form). */
+    double value(double residual);
+
+    /** True when every hinge has lowSlope <= highSlope. */
+    default boolean isConvex() {
+        return kinks().stream().allMatch(k -> k.lowSlope() <= k.highSlope());
+    }
+
+    /** One hinge at residual {@code at} with slopes below and above it. */
+    record Kink(double at, double lowSlope, double highSlope) {
+        public Kink {
+            if (!Double.isFinite(at) || !Double.isFinite(lowSlope) || !Double.isFinite(highSlope)) {
+                throw new IllegalArgumentException("kink values must be finite");
+            }
+        }
+    }
+}

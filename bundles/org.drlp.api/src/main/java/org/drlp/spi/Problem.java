@@ -1,0 +1,21 @@
+package org.drlp.spi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a model builds from data and a loss: the program to minimise, where to start, and names. */
+public interface Problem {
+
+    ReluProgram program();
+
+    /** Start point, length {@code program().dimension()}. */
+    double[] start();
+
+    /** Name of each coordinate of the program's input; {@code intercept} for an intercept. */
+    List<String> parameterNames();
+
+    /** Writes model-specific artifacts of a solution (a trained network, say) into a run's folder. */
+    default void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
+    }
+}

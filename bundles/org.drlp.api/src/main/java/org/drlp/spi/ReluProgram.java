@@ -1,0 +1,81 @@
+package org.drlp.spi;
+
+/**
+ * A ReLU program: minimise f(x) over x in R^n, where f is a fixed network of two-slope neurons
+ * whose input is x. The object is stateful: it holds the current point x, the activation pattern
+ * (the side of every neuron) and the preactivations under that pattern. One instance per solve.
+ *
+ * <p>The pattern is carried, not recomputed from signs: a neuron at z = 0 keeps the side the
+ * solver gave it. Every operation below is relative to the current pattern. Implementations work
+ * on their own structure (a training problem is N small branches, never a dense block-diagonal
+ * matrix) and allocate nothing in the per-pivot methods.
+ */
+public interface ReluProgram {
+
+    /** n, the dimension of the input. */
+    int dimension();
+
+    /** Number of neurons (the boundaries the walk can meet). */
+    int neuronCount();
+
+    /** Moves to x and sets every neuron's side from its sign (z > 0: high side, else low side). */
+    void reset(double[] x);
+
+    /** The current point; a live view the caller must not modify. */
+    double[] point();
+
+    /** Preactivations z_j at the current point under the current pattern; a live, read-only view. */
+    double[] preactivations();
+
+    /** Sides of the neurons (true: high side z >= 0, false: low side z <= 0); a live, read-only view. */
+    boolean[] highSide();
+
+    /** f at the current point, computed from the current preactivations and pattern. */
+    double value();
+
+    /** Writes the gradient g_s of f on the current region into {@code out}. */
+    void gradient(double[] out);
+
+    /**
+     * Directional derivatives along v under the current pattern (one forward pass): writes
+     * {@code dz[j] = nu_j . v} for every neuron and returns {@code g_s . v}.
+     */
+    double directional(double[] v, double[] dz);
+
+    /** Writes the unoriented normal nu_j (gradient of z_j under the current pattern) into {@code out}. */
+    void normal(int j, double[] out);
+
+    /**
+     * What flipping neuron k would change, without flipping it: returns the change of
+     * {@code g . v} and reports to {@code sink}, for every neuron m downstream of k whose
+     * {@code nu_m . v} would change, the pair (m, change). First-layer-only programs report nothing.
+     */
+    double flipEffect(int k, double[] v, FlipSink sink);
+
+    /** Flips the side of neuron k (the solver calls this only when z_k is at 0) and updates the gradient. */
+    void flip(int k);
+
+    /**
+     * Moves x by t v and the preactivations by t dz, where dz came from {@link #directional} for the
+     * same v under the current pattern.
+     */
+    void advance(double t, double[] v, double[] dz);
+
+    /** Recomputes the preactivations (and any cached gradient) from the point under the current pattern. */
+    void refresh();
+
+    /**
+     * Typical magnitude of the terms that make up preactivation j at the current point, so that the
+     * solver can judge |z_j| relative to the data's scale (for example |a_j| |x| + |b_j|).
+     */
+    double scale(int j);
+
+    /** True when f is convex, so that a local minimum is global (OPTIMAL rather than LOCAL_MINIMUM). */
+    boolean isConvex();
+
+    /** Receives (neuron, change) pairs from {@link #flipEffect}. */
+    @FunctionalInterface
+    interface FlipSink {
+        void accept(int neuron, double change);
+    }
+}

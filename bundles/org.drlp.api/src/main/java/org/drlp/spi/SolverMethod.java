@@ -1,0 +1,22 @@
+package org.drlp.spi;
+
+import org.drlp.api.Parameters;
+import org.drlp.api.SolveResult;
+import org.drlp.api.StepListener;
+
+/**
+ * Registers a way to minimise a problem by name: the vertex walk, or a baseline such as
+ * subgradient Adam. The spec's {@code solver.method} selects it.
+ */
+public interface SolverMethod extends Plugin {
+
+    /** True when the method uses a pivot rule (the spec's {@code solver.pivot}). */
+    boolean usesPivotRule();
+
+    /**
+     * Minimises the problem. Must not throw for numerical trouble: that is a status.
+     *
+     * @param pivotRule null when {@link #usesPivotRule()} is false
+     */
+    SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener);
+}
