@@ -1,0 +1,839 @@
+package org.drlp.kernel;
+
+import java.util.Arrays;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.drlp.api.Certificate;
+import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
+import org.drlp.api.SolverOptions;
+import org.drlp.api.StepListener;
+import org.drlp.spi.EdgeView;
+import org.drlp.spi.PivotRule;
+import org.drlp.spi.ReluProgram;
+import org.drlp.spi.SeparableProgram;
+
+/**
+ * One solve of a ReLU program by the vertex walk (algorithm.md section 3). Not thread-safe; create
+ * one per solve.
+ *
+ * <p>State: the critical set (one neuron, or a free coordinate direction, per position), the edge
+ * directions D (row k is d_k, with n_j . d_k = delta_jk for the oriented normals of the critical
+ * set), the gradient of the current region and the tracked objective. Phase 1 starts with every
+ * position a free coordinate direction (D = I) and pivots them out, which is Barrodale-Roberts'
+ * stage 1; phase 2 walks vertices. Free directions that no neuron blocks either way are flat lines
+ * of the objective and stay.
+ */
+final class VertexWalk implements EdgeView {
+
+    private static final int NO_EDGE = -1;
+    /** Pricing and the line search must agree on an edge's slope to about this relative accuracy. */
+    private static final double SLOPE_TOLERANCE_FACTOR = 100;
+
+    private final ReluProgram program;
+    private final SeparableProgram separable;
+    private final boolean passThrough;
+    private final PivotRule rule;
+    private final SolverOptions options;
+    private final StepListener listener;
+    private final int n;
+    private final int m;
+    private final double tol;
+
+    private final int[] critical;
+    private final int[] positionOf;
+    private final double[] freeSign;
+    private final boolean[] flatFree;
+    private final double[] directions;
+
+    private final double[] gradient;
+    private final double[] dz;
+    private final double[] dzTrial;
+    private final double[] kink;
+    private final double[] zTolerance;
+
+    private final double[] slope;
+    private final double[] slopeTolerance;
+    private final double[] normSquared;
+    private final double[] improvement;
+
+    private final double[] direction;
+    private final double[] trialDirection;
+    private final double[] normalWork;
+    private final double[] products;
+
+    private final double[] candidateT;
+    private final double[] candidateW;
+    private final int[] candidateJ;
+    private int candidateCount;
+    private int stopIndex;
+    private double lineStep;
+    private double lineDecrease;
+
+    private final FlipCollector collector;
+
+    private double objective;
+    private double objectiveScale;
+    private long iterations;
+    private long regionChanges;
+    private long pivotsSinceRefactor;
+    private int zeroSteps;
+    private boolean blandMode;
+    private boolean refactorRequested;
+    private final long startNanos;
+
+    VertexWalk(ReluProgram program, PivotRule rule, SolverOptions options, StepListener listener) {
+        this.program = program;
+        this.separable = program instanceof SeparableProgram s ? s : null;
+        this.rule = rule;
+        this.options = options;
+        this.listener = listener == null ? StepListener.NONE : listener;
+        this.n = program.dimension();
+        this.m = program.neuronCount();
+        this.tol = options.tolerance();
+        this.critical = new int[n];
+        this.positionOf = new int[m];
+        this.freeSign = new double[n];
+        this.flatFree = new boolean[n];
+        this.directions = new double[n * n];
+        this.gradient = new double[n];
+        this.dz = new double[m];
+        this.dzTrial = new double[m];
+        this.kink = separable == null ? null : new double[m];
+        this.zTolerance = new double[m];
+        this.slope = new double[2 * n];
+        this.slopeTolerance = new double[2 * n];
+        this.normSquared = new double[2 * n];
+        this.improvement = new double[2 * n];
+        this.direction = new double[n];
+        this.trialDirection = new double[n];
+        this.normalWork = new double[n];
+        this.products = new double[n];
+        this.candidateT = new double[m];
+        this.candidateW = new double[m];
+        this.candidateJ = new int[m];
+        this.collector = new FlipCollector(n);
+        boolean convexSeparable = separable != null;
+        if (separable != null) {
+            for (int j = 0; j < m; j++) {
+                kink[j] = separable.highSlope(j) - separable.lowSlope(j);
+                convexSeparable &= kink[j] >= 0;
+            }
+        }
+        this.passThrough = options.passThrough() && convexSeparable;
+        this.startNanos = System.nanoTime();
+    }
+
+    SolveResult solve(double[] x0) {
+        if (x0.length != n) {
+            return SolveResult.failed("start point has " + x0.length + " coordinates, the program " + n, seconds());
+        }
+        for (double v : x0) {
+            if (!Double.isFinite(v)) return SolveResult.failed("start point is not finite", seconds());
+        }
+        program.reset(x0);
+        Arrays.fill(positionOf, -1);
+        for (int k = 0; k < n; k++) {
+            critical[k] = freeCode(k);
+            freeSign[k] = 1;
+            directions[k * n + k] = 1;
+        }
+        objective = program.value();
+        if (!Double.isFinite(objective)) {
+            return finish(SolveStatus.NUMERICAL_FAILURE, "objective at the start point is not finite");
+        }
+        objectiveScale = Math.abs(objective);
+        refreshScales();
+        program.gradient(gradient);
+        listener.onStep(0, objective, 0, -1, -1, 0, 0);
+        return walk();
+    }
+
+    private SolveResult walk() {
+        int stalledPricings = 0;
+        while (true) {
+            if (iterations >= options.maxIterations()) {
+                return finish(SolveStatus.ITERATION_LIMIT, "iteration limit " + options.maxIterations() + " reached");
+            }
+            if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
+                return finish(SolveStatus.TIME_LIMIT, "time limit " + options.timeLimitSeconds() + " s reached");
+            }
+            if (refactorRequested || pivotsSinceRefactor >= options.refactorInterval()) {
+                String trouble = refactor();
+                if (trouble != null) return finish(SolveStatus.NUMERICAL_FAILURE, trouble);
+            }
+            price();
+            int edge = chooseEdge();
+            if (edge == NO_EDGE) {
+                edge = blockedFlatEdge();
+                if (edge == NO_EDGE) return finishAtMinimum();
+            } else if (edge < -1) {
+                return finish(SolveStatus.FAILED, faultMessage);
+            }
+            int outcome = pivot(edge);
+            if (outcome == UNBOUNDED) {
+                return finish(SolveStatus.UNBOUNDED, "no neuron blocks the improving edge at position "
+                        + edge / 2 + " (slope " + slope[edge] + ")");
+            }
+            if (outcome == STALE) {
+                if (++stalledPricings > 2) {
+                    return finish(SolveStatus.NUMERICAL_FAILURE, "pricing and line search disagree on the slope "
+                            + "of edge " + edge + " after refactorisation");
+                }
+                refactorRequested = true;
+                continue;
+            }
+            stalledPricings = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- pricing
+
+    private void price() {
+        program.gradient(gradient);
+        Arrays.fill(normSquared, Double.NaN);
+        Arrays.fill(improvement, Double.NaN);
+        for (int k = 0; k < n; k++) {
+            int row = k * n;
+            double same = 0, magnitude = 0;
+            for (int i = 0; i < n; i++) {
+                double term = gradient[i] * directions[row + i];
+                same += term;
+                magnitude += Math.abs(term);
+            }
+            slope[2 * k] = same;
+            int neuron = critical[k];
+            if (neuron < 0) {
+                slope[2 * k + 1] = -same;
+            } else if (separable != null) {
+                slope[2 * k + 1] = kink[neuron] - same;
+                magnitude += Math.abs(kink[neuron]);
+            } else {
+                double change = collectFlipEffect(k);
+                double other = -(same + change);
+                magnitude += Math.abs(change);
+                for (int q = 0; q < collector.count; q++) {
+                    double term = collector.coefficient[q] * slope[2 * collector.position[q]];
+                    other += term;
+                    magnitude += Math.abs(term);
+                }
+                slope[2 * k + 1] = other;
+            }
+            double threshold = SLOPE_TOLERANCE_FACTOR * tol * magnitude + Double.MIN_NORMAL;
+            slopeTolerance[2 * k] = threshold;
+            slopeTolerance[2 * k + 1] = threshold;
+        }
+    }
+
+    /** Runs flipEffect for the neuron at position k along d_k; fills the collector with F1's c~ coefficients. */
+    private double collectFlipEffect(int k) {
+        collector.reset();
+        System.arraycopy(directions, k * n, trialDirection, 0, n);
+        return program.flipEffect(critical[k], trialDirection, collector);
+    }
+
+    private String faultMessage;
+
+    /** Returns an improving edge, NO_EDGE when none improves, or -2 when the pivot rule misbehaved. */
+    private int chooseEdge() {
+        int bestFree = NO_EDGE;
+        boolean anyImproving = false;
+        for (int e = 0; e < 2 * n; e++) {
+            if (!improving(e)) continue;
+            anyImproving = true;
+            if (critical[e / 2] < 0 && (bestFree == NO_EDGE || slope[e] < slope[bestFree])) bestFree = e;
+        }
+        if (!anyImproving) return NO_EDGE;
+        if (bestFree != NO_EDGE) return bestFree;
+        if (blandMode) return blandEdge();
+        int chosen;
+        try {
+            chosen = rule.choose(this);
+        } catch (RuntimeException | StackOverflowError e) {
+            faultMessage = "pivot rule threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            return -2;
+        }
+        if (chosen < 0 || chosen >= 2 * n || !improving(chosen)) {
+            faultMessage = "pivot rule chose edge " + chosen + ", which is not an improving edge of the "
+                    + 2 * n + " at this vertex";
+            return -2;
+        }
+        return chosen;
+    }
+
+    /** Bland's rule: the improving edge of the smallest neuron index; it provably ends degenerate cycles. */
+    private int blandEdge() {
+        int best = NO_EDGE;
+        for (int e = 0; e < 2 * n; e++) {
+            if (improving(e) && (best == NO_EDGE || critical[e / 2] < critical[best / 2])) best = e;
+        }
+        return best;
+    }
+
+    /**
+     * A free direction with zero slope that some neuron blocks: walking it costs nothing and brings
+     * the point closer to a vertex. Directions found unblocked both ways are marked flat.
+     */
+    private int blockedFlatEdge() {
+        for (int k = 0; k < n; k++) {
+            if (critical[k] >= 0 || flatFree[k]) continue;
+            int e = slope[2 * k] <= 0 ? 2 * k : 2 * k + 1;
+            copyEdgeDirection(e, trialDirection);
+            program.directional(trialDirection, dzTrial);
+            if (blockingNeuron(dzTrial) >= 0) return e;
+            for (int i = 0; i < n; i++) trialDirection[i] = -trialDirection[i];
+            program.directional(trialDirection, dzTrial);
+            if (blockingNeuron(dzTrial) >= 0) return e ^ 1;
+            flatFree[k] = true;
+        }
+        return NO_EDGE;
+    }
+
+    // ---------------------------------------------------------------- pivoting
+
+    private static final int MOVED = 0;
+    private static final int UNBOUNDED = 1;
+    private static final int STALE = 2;
+
+    private int pivot(int edge) {
+        int k = edge / 2;
+        int leaving = critical[k];
+        boolean otherSide = (edge & 1) == 1;
+        int flips = 0;
+        if (otherSide) {
+            if (leaving < 0) {
+                freeSign[k] = -freeSign[k];
+                negateRow(k);
+            } else {
+                changeRegion(k);
+                flips = 1;
+            }
+        }
+        System.arraycopy(directions, k * n, direction, 0, n);
+        double gamma = program.directional(direction, dz);
+        double expected = slope[edge];
+        if (gamma > expected + 10 * slopeTolerance[edge] + 1e-3 * Math.abs(expected)
+                || (expected < 0 && gamma >= 0 && critical[k] >= 0)) {
+            return STALE;
+        }
+        int entering;
+        if (passThrough && !blandMode) {
+            if (!passThroughSearch(dz, gamma, slopeTolerance[edge])) return UNBOUNDED;
+            entering = candidateJ[stopIndex];
+            for (int q = 0; q < stopIndex; q++) program.flip(candidateJ[q]);
+            flips += stopIndex;
+        } else {
+            entering = blockingNeuron(dz);
+            if (entering < 0) return UNBOUNDED;
+            double rate = orientedRate(entering, dz);
+            lineStep = Math.max(0, oriented(entering)) / -rate;
+            lineDecrease = -gamma * lineStep;
+        }
+        double pivotRate = orientedRate(entering, dz);
+        program.advance(lineStep, direction, dz);
+        objective -= lineDecrease;
+        replace(k, entering, pivotRate);
+        regionChanges += flips;
+        iterations++;
+        pivotsSinceRefactor++;
+        Arrays.fill(flatFree, false);
+        if (lineStep > 0 && lineDecrease > 0) {
+            zeroSteps = 0;
+            blandMode = false;
+        } else if (++zeroSteps >= options.zeroStepLimit()) {
+            blandMode = true;
+        }
+        listener.onStep(iterations, objective, lineStep, entering, leaving, flips, System.nanoTime() - startNanos);
+        return MOVED;
+    }
+
+    /** Region change (F1): flip the critical neuron at position k and update its edge direction. */
+    private void changeRegion(int k) {
+        int neuron = critical[k];
+        if (separable != null) {
+            program.flip(neuron);
+            negateRow(k);
+        } else {
+            collectFlipEffect(k);
+            program.flip(neuron);
+            int row = k * n;
+            for (int i = 0; i < n; i++) directions[row + i] = -directions[row + i];
+            for (int q = 0; q < collector.count; q++) {
+                int other = collector.position[q] * n;
+                double c = collector.coefficient[q];
+                for (int i = 0; i < n; i++) directions[row + i] += c * directions[other + i];
+            }
+        }
+        program.gradient(gradient);
+    }
+
+    private void negateRow(int k) {
+        int row = k * n;
+        for (int i = 0; i < n; i++) directions[row + i] = -directions[row + i];
+    }
+
+    /**
+     * Harris' two-pass ratio test: the neuron that blocks first, preferring among near-ties the one
+     * with the largest rate (a well-conditioned pivot), or in Bland mode the smallest index.
+     */
+    private int blockingNeuron(double[] rates) {
+        double maxRate = 0;
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
+        }
+        double rateFloor = 1e-13 * maxRate;
+        double bound = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] >= 0) continue;
+            double rate = orientedRate(j, rates);
+            if (rate >= -rateFloor) continue;
+            double t = (Math.max(0, oriented(j)) + zTolerance[j]) / -rate;
+            if (t < bound) bound = t;
+        }
+        if (bound == Double.POSITIVE_INFINITY) return -1;
+        int best = -1;
+        double bestRate = 0;
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] >= 0) continue;
+            double rate = orientedRate(j, rates);
+            if (rate >= -rateFloor) continue;
+            double t = Math.max(0, oriented(j)) / -rate;
+            if (t > bound) continue;
+            if (blandMode) {
+                if (best < 0) best = j;
+            } else if (-rate > bestRate) {
+                bestRate = -rate;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Pass-through line search on a convex separable program: walk along the direction through every
+     * breakpoint while the slope stays negative. Finds the stopping breakpoint by weighted selection
+     * in expected linear time. Leaves candidates[0, stopIndex) as the neurons crossed.
+     *
+     * @return false when the slope stays negative past every breakpoint (unbounded)
+     */
+    private boolean passThroughSearch(double[] rates, double gamma, double slopeTol) {
+        collectCandidates(rates);
+        double need = -gamma - slopeTol;
+        int lo = 0, hi = candidateCount;
+        stopIndex = -1;
+        while (hi > lo) {
+            if (hi - lo <= 16) {
+                sortRange(lo, hi);
+                for (int q = lo; q < hi; q++) {
+                    need -= candidateW[q];
+                    if (need <= 0) {
+                        stopIndex = q;
+                        break;
+                    }
+                }
+                break;
+            }
+            double pivotT = medianOfThree(lo, hi);
+            int lt = lo, gt = hi, q = lo;
+            while (q < gt) {
+                double t = candidateT[q];
+                if (t < pivotT) swap(lt++, q++);
+                else if (t > pivotT) swap(q, --gt);
+                else q++;
+            }
+            double left = 0;
+            for (int i = lo; i < lt; i++) left += candidateW[i];
+            if (lt > lo && left >= need) {
+                hi = lt;
+                continue;
+            }
+            need -= left;
+            boolean found = false;
+            for (int i = lt; i < gt; i++) {
+                need -= candidateW[i];
+                if (need <= 0) {
+                    stopIndex = i;
+                    found = true;
+                    break;
+                }
+            }
+            if (found) break;
+            lo = gt;
+        }
+        if (stopIndex < 0) return false;
+        lineStep = candidateT[stopIndex];
+        double decrease = -gamma * lineStep;
+        for (int q = 0; q < stopIndex; q++) decrease -= candidateW[q] * (lineStep - candidateT[q]);
+        lineDecrease = Math.max(0, decrease);
+        return true;
+    }
+
+    private void collectCandidates(double[] rates) {
+        double maxRate = 0;
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
+        }
+        double rateFloor = 1e-13 * maxRate;
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] >= 0) continue;
+            double rate = orientedRate(j, rates);
+            if (rate >= -rateFloor) continue;
+            candidateT[count] = Math.max(0, oriented(j)) / -rate;
+            candidateW[count] = -rate * kink[j];
+            candidateJ[count] = j;
+            count++;
+        }
+        candidateCount = count;
+    }
+
+    private double medianOfThree(int lo, int hi) {
+        double a = candidateT[lo], b = candidateT[(lo + hi) >>> 1], c = candidateT[hi - 1];
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    private void sortRange(int lo, int hi) {
+        for (int i = lo + 1; i < hi; i++) {
+            for (int j = i; j > lo && candidateT[j - 1] > candidateT[j]; j--) swap(j - 1, j);
+        }
+    }
+
+    private void swap(int a, int b) {
+        double t = candidateT[a];
+        candidateT[a] = candidateT[b];
+        candidateT[b] = t;
+        double w = candidateW[a];
+        candidateW[a] = candidateW[b];
+        candidateW[b] = w;
+        int j = candidateJ[a];
+        candidateJ[a] = candidateJ[b];
+        candidateJ[b] = j;
+    }
+
+    /**
+     * Basis exchange: neuron r replaces position k. Sherman-Morrison on the rows of D:
+     * d_k' = d_k / (n_r . d_k), d_j' = d_j - (n_r . d_j) d_k'.
+     */
+    private void replace(int k, int entering, double expectedPivot) {
+        program.normal(entering, normalWork);
+        double sign = program.highSide()[entering] ? 1 : -1;
+        for (int j = 0; j < n; j++) {
+            int row = j * n;
+            double s = 0;
+            for (int i = 0; i < n; i++) s += normalWork[i] * directions[row + i];
+            products[j] = sign * s;
+        }
+        double pivot = products[k];
+        if (!(Math.abs(pivot - expectedPivot) <= 1e-7 * (Math.abs(expectedPivot) + Math.abs(pivot)))
+                || Math.abs(pivot) < 1e-11 * Math.sqrt(dot(normalWork, normalWork) * rowNormSquared(k))) {
+            refactorRequested = true;
+        }
+        int rowK = k * n;
+        double inverse = 1 / pivot;
+        for (int i = 0; i < n; i++) directions[rowK + i] *= inverse;
+        for (int j = 0; j < n; j++) {
+            double u = products[j];
+            if (j == k || u == 0) continue;
+            int row = j * n;
+            for (int i = 0; i < n; i++) directions[row + i] -= u * directions[rowK + i];
+        }
+        int leaving = critical[k];
+        if (leaving >= 0) positionOf[leaving] = -1;
+        critical[k] = entering;
+        positionOf[entering] = k;
+    }
+
+    // ---------------------------------------------------------------- refactorisation
+
+    /**
+     * Recomputes the preactivations and gradient from the point, D from the critical normals, snaps
+     * the point back onto its critical boundaries, and checks the tracked objective.
+     *
+     * @return null, or why the state cannot be trusted
+     */
+    private String refactor() {
+        refactorRequested = false;
+        pivotsSinceRefactor = 0;
+        program.refresh();
+        double[] a = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            int neuron = critical[k];
+            if (neuron < 0) {
+                a[k * n + coordinateOf(neuron)] = freeSign[k];
+            } else {
+                program.normal(neuron, normalWork);
+                double sign = program.highSide()[neuron] ? 1 : -1;
+                for (int i = 0; i < n; i++) a[k * n + i] = sign * normalWork[i];
+            }
+        }
+        RealMatrix matrix = new Array2DRowRealMatrix(n, n);
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) matrix.setEntry(k, i, a[k * n + i]);
+        }
+        LUDecomposition lu = new LUDecomposition(matrix, 1e-13);
+        if (!lu.getSolver().isNonSingular()) {
+            return "the critical normals became linearly dependent (singular basis)";
+        }
+        RealMatrix inverse = lu.getSolver().getInverse();
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) directions[k * n + i] = inverse.getEntry(i, k);
+        }
+        snapToBoundaries();
+        double recomputed = program.value();
+        if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
+        if (Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-300) {
+            return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
+        }
+        objective = recomputed;
+        refreshScales();
+        program.gradient(gradient);
+        return null;
+    }
+
+    /** Moves x by -sum_c z~_c d_c so that every critical preactivation is zero again. */
+    private void snapToBoundaries() {
+        Arrays.fill(trialDirection, 0);
+        boolean any = false;
+        for (int k = 0; k < n; k++) {
+            int neuron = critical[k];
+            if (neuron < 0) continue;
+            double residual = oriented(neuron);
+            if (residual == 0) continue;
+            any = true;
+            int row = k * n;
+            for (int i = 0; i < n; i++) trialDirection[i] -= residual * directions[row + i];
+        }
+        if (!any) return;
+        program.directional(trialDirection, dzTrial);
+        program.advance(1, trialDirection, dzTrial);
+    }
+
+    private void refreshScales() {
+        for (int j = 0; j < m; j++) zTolerance[j] = tol * program.scale(j);
+    }
+
+    // ---------------------------------------------------------------- the end
+
+    private SolveResult finishAtMinimum() {
+        SolveStatus status = program.isConvex() ? SolveStatus.OPTIMAL : SolveStatus.LOCAL_MINIMUM;
+        return finish(status, "");
+    }
+
+    /** Refactors once more, prices every edge and builds the certificate. */
+    private SolveResult finish(SolveStatus status, String message) {
+        String trouble = refactor();
+        if (trouble != null && status.isCertified()) {
+            status = SolveStatus.NUMERICAL_FAILURE;
+            message = trouble;
+        }
+        if (trouble == null) price();
+        double minSlope = Double.POSITIVE_INFINITY, maxTolerance = 0;
+        int free = 0;
+        for (int e = 0; e < 2 * n; e++) {
+            minSlope = Math.min(minSlope, slope[e]);
+            maxTolerance = Math.max(maxTolerance, slopeTolerance[e]);
+        }
+        double maxResidual = 0;
+        for (int k = 0; k < n; k++) {
+            if (critical[k] < 0) free++;
+            else maxResidual = Math.max(maxResidual, Math.abs(program.preactivations()[critical[k]]));
+        }
+        if (status.isCertified() && trouble == null) {
+            for (int e = 0; e < 2 * n; e++) {
+                if (slope[e] < -slopeTolerance[e]) {
+                    status = SolveStatus.NUMERICAL_FAILURE;
+                    message = "after refactorisation edge " + e + " has slope " + slope[e] + " < 0";
+                    break;
+                }
+            }
+        }
+        double[] dual = null;
+        double violation = Double.NaN, stationarity = Double.NaN;
+        if (separable != null && trouble == null) {
+            dual = dualVector();
+            violation = dualViolation(dual);
+            double[] residual = new double[n];
+            separable.stationarity(dual, residual);
+            stationarity = 0;
+            for (double r : residual) stationarity = Math.max(stationarity, Math.abs(r));
+        }
+        double recomputed = program.value();
+        Certificate certificate = new Certificate(minSlope, maxTolerance, 2 * n, free, maxResidual, recomputed,
+                dual, violation, stationarity);
+        return new SolveResult(status, recomputed, program.point().clone(), iterations, regionChanges, seconds(),
+                certificate, message);
+    }
+
+    /**
+     * Dual of a separable program: the slope of each non-critical neuron's side; for critical neuron c
+     * at position k, lambda_c = phi'_side(c) - sigma_c gamma_k, which makes c + sum lambda_j a_j = 0.
+     */
+    private double[] dualVector() {
+        boolean[] high = program.highSide();
+        double[] dual = new double[m];
+        for (int j = 0; j < m; j++) dual[j] = high[j] ? separable.highSlope(j) : separable.lowSlope(j);
+        for (int k = 0; k < n; k++) {
+            int c = critical[k];
+            if (c < 0) continue;
+            double sigma = high[c] ? 1 : -1;
+            dual[c] -= sigma * slope[2 * k];
+        }
+        return dual;
+    }
+
+    private double dualViolation(double[] dual) {
+        double worst = 0;
+        for (int k = 0; k < n; k++) {
+            int c = critical[k];
+            if (c < 0) continue;
+            double lo = Math.min(separable.lowSlope(c), separable.highSlope(c));
+            double hi = Math.max(separable.lowSlope(c), separable.highSlope(c));
+            worst = Math.max(worst, Math.max(lo - dual[c], dual[c] - hi));
+        }
+        return Math.max(0, worst);
+    }
+
+    // ---------------------------------------------------------------- EdgeView
+
+    @Override
+    public int size() {
+        return 2 * n;
+    }
+
+    @Override
+    public double slope(int e) {
+        return slope[e];
+    }
+
+    @Override
+    public boolean improving(int e) {
+        return slope[e] < -slopeTolerance[e];
+    }
+
+    @Override
+    public double normSquared(int e) {
+        if (Double.isNaN(normSquared[e])) {
+            copyEdgeDirection(e, trialDirection);
+            normSquared[e] = dot(trialDirection, trialDirection);
+        }
+        return normSquared[e];
+    }
+
+    @Override
+    public double improvement(int e) {
+        if (!Double.isNaN(improvement[e])) return improvement[e];
+        double value;
+        if (!improving(e)) {
+            value = 0;
+        } else {
+            int k = e / 2;
+            boolean flipNeuron = (e & 1) == 1 && critical[k] >= 0 && separable == null;
+            copyEdgeDirection(e, trialDirection);
+            if (flipNeuron) program.flip(critical[k]);
+            double gamma = program.directional(trialDirection, dzTrial);
+            if (passThrough) {
+                value = passThroughSearch(dzTrial, gamma, slopeTolerance[e]) ? lineDecrease : Double.POSITIVE_INFINITY;
+            } else {
+                int r = blockingNeuron(dzTrial);
+                value = r < 0 ? Double.POSITIVE_INFINITY
+                        : -gamma * Math.max(0, oriented(r)) / -orientedRate(r, dzTrial);
+            }
+            if (flipNeuron) program.flip(critical[k]);
+        }
+        improvement[e] = value;
+        return value;
+    }
+
+    @Override
+    public int neuron(int e) {
+        return Math.max(-1, critical[e / 2]);
+    }
+
+    @Override
+    public long iteration() {
+        return iterations;
+    }
+
+    /** Writes the direction of edge e into out: d_k, or its other-side counterpart (F1). */
+    private void copyEdgeDirection(int e, double[] out) {
+        int k = e / 2;
+        System.arraycopy(directions, k * n, out, 0, n);
+        if ((e & 1) == 0) return;
+        for (int i = 0; i < n; i++) out[i] = -out[i];
+        if (critical[k] < 0 || separable != null) return;
+        collectFlipEffect(k);
+        System.arraycopy(directions, k * n, out, 0, n);
+        for (int i = 0; i < n; i++) out[i] = -out[i];
+        for (int q = 0; q < collector.count; q++) {
+            int other = collector.position[q] * n;
+            double c = collector.coefficient[q];
+            for (int i = 0; i < n; i++) out[i] += c * directions[other + i];
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Preactivation of neuron j signed so that its current side is positive. */
+    private double oriented(int j) {
+        double z = program.preactivations()[j];
+        return program.highSide()[j] ? z : -z;
+    }
+
+    private double orientedRate(int j, double[] rates) {
+        return program.highSide()[j] ? rates[j] : -rates[j];
+    }
+
+    private double rowNormSquared(int k) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += directions[k * n + i] * directions[k * n + i];
+        return s;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static int freeCode(int coordinate) {
+        return -1 - coordinate;
+    }
+
+    private static int coordinateOf(int code) {
+        return -1 - code;
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - startNanos) * 1e-9;
+    }
+
+    /** Collects F1's coefficients c~_m = sigma_m * change of nu_m . d_k for critical m downstream of a flip. */
+    private final class FlipCollector implements ReluProgram.FlipSink {
+        final int[] position;
+        final double[] coefficient;
+        int count;
+
+        FlipCollector(int capacity) {
+            position = new int[capacity];
+            coefficient = new double[capacity];
+        }
+
+        void reset() {
+            count = 0;
+        }
+
+        @Override
+        public void accept(int neuron, double change) {
+            int p = positionOf[neuron];
+            if (p < 0 || change == 0) return;
+            if (count == position.length) {
+                throw new IllegalStateException("program reported more downstream changes than critical neurons");
+            }
+            position[count] = p;
+            coefficient[count] = (program.highSide()[neuron] ? 1 : -1) * change;
+            count++;
+        }
+    }
+}

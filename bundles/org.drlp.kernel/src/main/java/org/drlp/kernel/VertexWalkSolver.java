@@ -1,0 +1,81 @@
+package org.drlp.kernel;
+
+import java.util.List;
+
+import org.drlp.api.ParameterSpec;
+import org.drlp.api.Parameters;
+import org.drlp.api.SolveResult;
+import org.drlp.api.Solver;
+import org.drlp.api.SolverOptions;
+import org.drlp.api.StepListener;
+import org.drlp.spi.PivotRule;
+import org.drlp.spi.Problem;
+import org.drlp.spi.ReluProgram;
+import org.drlp.spi.SolverMethod;
+import org.osgi.service.component.annotations.Component;
+
+/** The vertex walk as the typed {@link Solver} service and as the solver method {@code vertex-walk}. */
+@Component(service = {Solver.class, SolverMethod.class})
+public final class VertexWalkSolver implements Solver, SolverMethod {
+
+    private static final SolverOptions DEFAULTS = SolverOptions.defaults();
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots before ITERATION_LIMIT")
+                    .withRange(0, false, Double.NaN, false),
+            ParameterSpec.real("timeLimitSeconds", DEFAULTS.timeLimitSeconds(),
+                    "wall-clock limit of one solve before TIME_LIMIT; 0 means none")
+                    .withRange(0, false, Double.NaN, false),
+            ParameterSpec.bool("passThrough", DEFAULTS.passThrough(),
+                    "on separable convex programs walk through breakpoints while the slope stays negative "
+                            + "(Barrodale-Roberts' weighted-median line search)"),
+            ParameterSpec.real("tolerance", DEFAULTS.tolerance(),
+                    "relative zero tolerance for preactivations and slopes")
+                    .withRange(0, true, 1e-2, true),
+            ParameterSpec.integer("refactorInterval", (long) DEFAULTS.refactorInterval(),
+                    "pivots between recomputations of the edge directions from scratch")
+                    .withRange(1, false, Double.NaN, false),
+            ParameterSpec.integer("zeroStepLimit", (long) DEFAULTS.zeroStepLimit(),
+                    "consecutive zero-length steps before Bland's anti-cycling rule takes over")
+                    .withRange(1, false, Double.NaN, false));
+
+    @Override
+    public String name() {
+        return "vertex-walk";
+    }
+
+    @Override
+    public String description() {
+        return "Deep ReLU Programming: walk induced vertices, changing region cheaply; ends with a certificate";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public boolean usesPivotRule() {
+        return true;
+    }
+
+    @Override
+    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+        SolverOptions options = new SolverOptions(parameters.integer("maxIterations"),
+                parameters.real("timeLimitSeconds"), parameters.bool("passThrough"), parameters.real("tolerance"),
+                parameters.intValue("refactorInterval"), parameters.intValue("zeroStepLimit"));
+        return solve(problem.program(), problem.start(), pivotRule, options, listener);
+    }
+
+    @Override
+    public SolveResult solve(ReluProgram program, double[] x0, PivotRule pivotRule, SolverOptions options,
+                             StepListener listener) {
+        long start = System.nanoTime();
+        try {
+            return new VertexWalk(program, pivotRule, options, listener).solve(x0);
+        } catch (RuntimeException | StackOverflowError e) {
+            return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    (System.nanoTime() - start) * 1e-9);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.drlp.model.linear;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.drlp.api.ParameterSpec;
+import org.drlp.api.ParameterType;
+import org.drlp.api.Parameters;
+import org.drlp.spi.Dataset;
+import org.drlp.spi.ModelProvider;
+import org.drlp.spi.PiecewiseLinearLoss;
+import org.drlp.spi.Problem;
+import org.drlp.spi.ReluProgram;
+import org.osgi.service.component.annotations.Component;
+
+/** The model {@code linear}: fit = a . beta (+ intercept), any piecewise-linear loss of the residual. */
+@Component(service = ModelProvider.class)
+public final class LinearModelProvider implements ModelProvider {
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.bool("intercept", true, "fit an intercept (named \"intercept\" in the results)"),
+            ParameterSpec.list("features", ParameterType.STRING_LIST, null,
+                    "feature columns to use, in this order; default: every feature of the data").asOptional());
+
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    public String description() {
+        return "linear regression with a piecewise-linear loss (LAD, quantile, epsilon-insensitive, ...)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) {
+        List<String> features = parameters.has("features") ? parameters.strings("features") : data.featureNames();
+        int[] columns = new int[features.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = data.featureNames().indexOf(features.get(c));
+            if (columns[c] < 0) {
+                throw new IllegalArgumentException("model \"linear\": unknown feature \"" + features.get(c)
+                        + "\"; the data has " + String.join(", ", data.featureNames()));
+            }
+        }
+        boolean intercept = parameters.bool("intercept");
+        int n = columns.length + (intercept ? 1 : 0);
+        if (n == 0) throw new IllegalArgumentException("model \"linear\": no features and no intercept");
+        double[] design = new double[data.rows() * n];
+        for (int i = 0; i < data.rows(); i++) {
+            for (int c = 0; c < columns.length; c++) design[i * n + c] = data.feature(i, columns[c]);
+            if (intercept) design[i * n + n - 1] = 1;
+        }
+        List<String> names = new ArrayList<>(features);
+        if (intercept) names.add("intercept");
+        ReluProgram program = new PiecewiseLinearRegression(design, data.target().clone(), n, loss);
+        List<String> parameterNames = List.copyOf(names);
+        return new Problem() {
+            @Override
+            public ReluProgram program() {
+                return program;
+            }
+
+            @Override
+            public double[] start() {
+                return new double[n];
+            }
+
+            @Override
+            public List<String> parameterNames() {
+                return parameterNames;
+            }
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package org.drlp.model.linear;
+
+import java.util.List;
+
+import org.drlp.spi.PiecewiseLinearLoss;
+import org.drlp.spi.PiecewiseLinearLoss.Kink;
+import org.drlp.spi.SeparableProgram;
+
+/**
+ * Regression with a piecewise-linear loss as a separable ReLU program:
+ * f(x) = sum_i loss(a_i . x - y_i), one neuron per data point and kink of the loss, with
+ * z_(i,q) = a_i . x - y_i - at_q. The design is stored row-major so that one directional pass
+ * streams it once.
+ */
+public final class PiecewiseLinearRegression implements SeparableProgram {
+
+    private final int rows;
+    private final int n;
+    private final int kinks;
+    private final double[] design;
+    private final double[] target;
+    private final double[] kinkAt;
+    private final double[] kinkLow;
+    private final double[] kinkHigh;
+    private final boolean convex;
+    private final double[] rowAbsSum;
+
+    private final double[] x;
+    private final double[] z;
+    private final boolean[] high;
+    private final double[] gradient;
+
+    /**
+     * @param design  row-major rows x n, the intercept column included when wanted
+     * @param target  length rows
+     */
+    public PiecewiseLinearRegression(double[] design, double[] target, int n, PiecewiseLinearLoss loss) {
+        if (n < 1 || design.length != (long) target.length * n) {
+            throw new IllegalArgumentException("design has " + design.length + " entries, expected "
+                    + target.length + " x " + n);
+        }
+        List<Kink> list = loss.kinks();
+        this.rows = target.length;
+        this.n = n;
+        this.kinks = list.size();
+        this.design = design;
+        this.target = target;
+        this.kinkAt = new double[kinks];
+        this.kinkLow = new double[kinks];
+        this.kinkHigh = new double[kinks];
+        for (int q = 0; q < kinks; q++) {
+            kinkAt[q] = list.get(q).at();
+            kinkLow[q] = list.get(q).lowSlope();
+            kinkHigh[q] = list.get(q).highSlope();
+        }
+        this.convex = loss.isConvex();
+        this.rowAbsSum = new double[rows];
+        this.x = new double[n];
+        this.z = new double[rows * kinks];
+        this.high = new boolean[rows * kinks];
+        this.gradient = new double[n];
+    }
+
+    @Override
+    public int dimension() {
+        return n;
+    }
+
+    @Override
+    public int neuronCount() {
+        return rows * kinks;
+    }
+
+    @Override
+    public void reset(double[] start) {
+        System.arraycopy(start, 0, x, 0, n);
+        computePreactivations();
+        for (int j = 0; j < z.length; j++) high[j] = z[j] > 0;
+        computeGradient();
+    }
+
+    @Override
+    public double[] point() {
+        return x;
+    }
+
+    @Override
+    public double[] preactivations() {
+        return z;
+    }
+
+    @Override
+    public boolean[] highSide() {
+        return high;
+    }
+
+    @Override
+    public double value() {
+        double sum = 0;
+        for (int j = 0; j < z.length; j++) {
+            int q = j % kinks;
+            sum += z[j] < 0 ? kinkLow[q] * z[j] : kinkHigh[q] * z[j];
+        }
+        return sum;
+    }
+
+    @Override
+    public void gradient(double[] out) {
+        System.arraycopy(gradient, 0, out, 0, n);
+    }
+
+    @Override
+    public double directional(double[] v, double[] dz) {
+        for (int i = 0, row = 0; i < rows; i++, row += n) {
+            double s = 0;
+            for (int c = 0; c < n; c++) s += design[row + c] * v[c];
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) dz[j] = s;
+        }
+        double gv = 0;
+        for (int c = 0; c < n; c++) gv += gradient[c] * v[c];
+        return gv;
+    }
+
+    @Override
+    public void normal(int j, double[] out) {
+        System.arraycopy(design, (j / kinks) * n, out, 0, n);
+    }
+
+    @Override
+    public double flipEffect(int k, double[] v, FlipSink sink) {
+        int row = (k / kinks) * n;
+        double av = 0;
+        for (int c = 0; c < n; c++) av += design[row + c] * v[c];
+        return slopeChange(k) * av;
+    }
+
+    @Override
+    public void flip(int k) {
+        double change = slopeChange(k);
+        high[k] = !high[k];
+        int row = (k / kinks) * n;
+        for (int c = 0; c < n; c++) gradient[c] += change * design[row + c];
+    }
+
+    /** Change of f's slope in z_k when neuron k changes side. */
+    private double slopeChange(int k) {
+        int q = k % kinks;
+        return high[k] ? kinkLow[q] - kinkHigh[q] : kinkHigh[q] - kinkLow[q];
+    }
+
+    @Override
+    public void advance(double t, double[] v, double[] dz) {
+        for (int c = 0; c < n; c++) x[c] += t * v[c];
+        for (int j = 0; j < z.length; j++) z[j] += t * dz[j];
+    }
+
+    @Override
+    public void refresh() {
+        computePreactivations();
+        computeGradient();
+    }
+
+    @Override
+    public double scale(int j) {
+        return rowAbsSum[j / kinks] + Math.abs(target[j / kinks]) + Math.abs(kinkAt[j % kinks]);
+    }
+
+    @Override
+    public boolean isConvex() {
+        return convex;
+    }
+
+    @Override
+    public double lowSlope(int j) {
+        return kinkLow[j % kinks];
+    }
+
+    @Override
+    public double highSlope(int j) {
+        return kinkHigh[j % kinks];
+    }
+
+    @Override
+    public void stationarity(double[] lambda, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        for (int j = 0; j < z.length; j++) {
+            int row = (j / kinks) * n;
+            for (int c = 0; c < n; c++) out[c] += lambda[j] * design[row + c];
+        }
+    }
+
+    /** z from x, and |a_i| . |x| for the scale of each row. */
+    private void computePreactivations() {
+        for (int i = 0, row = 0; i < rows; i++, row += n) {
+            double s = 0, abs = 0;
+            for (int c = 0; c < n; c++) {
+                double term = design[row + c] * x[c];
+                s += term;
+                abs += Math.abs(term);
+            }
+            rowAbsSum[i] = abs;
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) z[j] = s - target[i] - kinkAt[q];
+        }
+    }
+
+    private void computeGradient() {
+        java.util.Arrays.fill(gradient, 0);
+        for (int j = 0; j < z.length; j++) {
+            int q = j % kinks;
+            double slope = high[j] ? kinkHigh[q] : kinkLow[q];
+            if (slope == 0) continue;
+            int row = (j / kinks) * n;
+            for (int c = 0; c < n; c++) gradient[c] += slope * design[row + c];
+        }
+    }
+}
