@@ -31,6 +31,8 @@ final class VertexWalk implements EdgeView {
     private static final int NO_EDGE = -1;
     /** Pricing and the line search must agree on an edge's slope to about this relative accuracy. */
     private static final double SLOPE_TOLERANCE_FACTOR = 100;
+    /** Relative size below which a rate of change along an edge is round-off, not movement. */
+    private static final double RATE_EPSILON = 1e-12;
 
     private final ReluProgram program;
     private final SeparableProgram separable;
@@ -53,6 +55,15 @@ final class VertexWalk implements EdgeView {
     private final double[] dzTrial;
     private final double[] kink;
     private final double[] zTolerance;
+    /** Separable programs: |a_j|, so that a rate is judged zero relative to |a_j| |d|. */
+    private final double[] normalNorm;
+    /**
+     * Separable programs: sum_j max(|low_j|, |high_j|) |a_j|, coordinate-wise. The gradient is a sum
+     * of such terms, so its round-off, and that of every slope, scales with this, not with |g|.
+     */
+    private final double[] gradientMagnitude;
+    /** Round-off of a sum relative to the magnitude of its terms that slopes may carry. */
+    private static final double ROUND_OFF = 1e-14;
 
     private final double[] slope;
     private final double[] slopeTolerance;
@@ -68,6 +79,7 @@ final class VertexWalk implements EdgeView {
     private final double[] candidateW;
     private final int[] candidateJ;
     private int candidateCount;
+    private double lastDirectionNorm;
     private int stopIndex;
     private double lineStep;
     private double lineDecrease;
@@ -115,11 +127,17 @@ final class VertexWalk implements EdgeView {
         this.candidateW = new double[m];
         this.candidateJ = new int[m];
         this.collector = new FlipCollector(n);
+        this.normalNorm = separable == null ? null : new double[m];
+        this.gradientMagnitude = new double[n];
         boolean convexSeparable = separable != null;
         if (separable != null) {
             for (int j = 0; j < m; j++) {
                 kink[j] = separable.highSlope(j) - separable.lowSlope(j);
                 convexSeparable &= kink[j] >= 0;
+                separable.normal(j, normalWork);
+                normalNorm[j] = Math.sqrt(dot(normalWork, normalWork));
+                double weight = Math.max(Math.abs(separable.lowSlope(j)), Math.abs(separable.highSlope(j)));
+                for (int i = 0; i < n; i++) gradientMagnitude[i] += weight * Math.abs(normalWork[i]);
             }
         }
         this.passThrough = options.passThrough() && convexSeparable;
@@ -197,11 +215,13 @@ final class VertexWalk implements EdgeView {
         Arrays.fill(improvement, Double.NaN);
         for (int k = 0; k < n; k++) {
             int row = k * n;
-            double same = 0, magnitude = 0;
+            double same = 0, magnitude = 0, roundOff = 0;
             for (int i = 0; i < n; i++) {
-                double term = gradient[i] * directions[row + i];
+                double d = directions[row + i];
+                double term = gradient[i] * d;
                 same += term;
                 magnitude += Math.abs(term);
+                roundOff += gradientMagnitude[i] * Math.abs(d);
             }
             slope[2 * k] = same;
             int neuron = critical[k];
@@ -221,7 +241,7 @@ final class VertexWalk implements EdgeView {
                 }
                 slope[2 * k + 1] = other;
             }
-            double threshold = SLOPE_TOLERANCE_FACTOR * tol * magnitude + Double.MIN_NORMAL;
+            double threshold = SLOPE_TOLERANCE_FACTOR * tol * magnitude + ROUND_OFF * roundOff + Double.MIN_NORMAL;
             slopeTolerance[2 * k] = threshold;
             slopeTolerance[2 * k + 1] = threshold;
         }
@@ -282,6 +302,7 @@ final class VertexWalk implements EdgeView {
             int e = slope[2 * k] <= 0 ? 2 * k : 2 * k + 1;
             copyEdgeDirection(e, trialDirection);
             program.directional(trialDirection, dzTrial);
+            lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
             if (blockingNeuron(dzTrial) >= 0) return e;
             for (int i = 0; i < n; i++) trialDirection[i] = -trialDirection[i];
             program.directional(trialDirection, dzTrial);
@@ -313,6 +334,7 @@ final class VertexWalk implements EdgeView {
         }
         System.arraycopy(directions, k * n, direction, 0, n);
         double gamma = program.directional(direction, dz);
+        lastDirectionNorm = Math.sqrt(dot(direction, direction));
         double expected = slope[edge];
         if (gamma > expected + 10 * slopeTolerance[edge] + 1e-3 * Math.abs(expected)
                 || (expected < 0 && gamma >= 0 && critical[k] >= 0)) {
@@ -379,16 +401,12 @@ final class VertexWalk implements EdgeView {
      * with the largest rate (a well-conditioned pivot), or in Bland mode the smallest index.
      */
     private int blockingNeuron(double[] rates) {
-        double maxRate = 0;
-        for (int j = 0; j < m; j++) {
-            if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
-        }
-        double rateFloor = 1e-13 * maxRate;
+        double rateFloor = rateFloor(rates);
         double bound = Double.POSITIVE_INFINITY;
         for (int j = 0; j < m; j++) {
             if (positionOf[j] >= 0) continue;
             double rate = orientedRate(j, rates);
-            if (rate >= -rateFloor) continue;
+            if (rate >= -floorOf(j, rateFloor)) continue;
             double t = (Math.max(0, oriented(j)) + zTolerance[j]) / -rate;
             if (t < bound) bound = t;
         }
@@ -398,7 +416,7 @@ final class VertexWalk implements EdgeView {
         for (int j = 0; j < m; j++) {
             if (positionOf[j] >= 0) continue;
             double rate = orientedRate(j, rates);
-            if (rate >= -rateFloor) continue;
+            if (rate >= -floorOf(j, rateFloor)) continue;
             double t = Math.max(0, oriented(j)) / -rate;
             if (t > bound) continue;
             if (blandMode) {
@@ -471,22 +489,37 @@ final class VertexWalk implements EdgeView {
     }
 
     private void collectCandidates(double[] rates) {
-        double maxRate = 0;
-        for (int j = 0; j < m; j++) {
-            if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
-        }
-        double rateFloor = 1e-13 * maxRate;
+        double rateFloor = rateFloor(rates);
         int count = 0;
         for (int j = 0; j < m; j++) {
             if (positionOf[j] >= 0) continue;
             double rate = orientedRate(j, rates);
-            if (rate >= -rateFloor) continue;
+            if (rate >= -floorOf(j, rateFloor)) continue;
             candidateT[count] = Math.max(0, oriented(j)) / -rate;
             candidateW[count] = -rate * kink[j];
             candidateJ[count] = j;
             count++;
         }
         candidateCount = count;
+    }
+
+    /**
+     * Rates below the floor count as zero (the neuron runs parallel to the edge). On separable
+     * programs the floor is relative to |a_j| |d| (returned here as the factor to multiply |a_j| by);
+     * otherwise relative to the largest rate. The {@code rates} passed belong to the current
+     * direction, whose norm is in {@link #lastDirectionNorm}.
+     */
+    private double rateFloor(double[] rates) {
+        if (separable != null) return RATE_EPSILON * lastDirectionNorm;
+        double maxRate = 0;
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
+        }
+        return RATE_EPSILON * maxRate;
+    }
+
+    private double floorOf(int j, double rateFloor) {
+        return separable != null ? rateFloor * normalNorm[j] : rateFloor;
     }
 
     private double medianOfThree(int lo, int hi) {
@@ -733,6 +766,7 @@ final class VertexWalk implements EdgeView {
             copyEdgeDirection(e, trialDirection);
             if (flipNeuron) program.flip(critical[k]);
             double gamma = program.directional(trialDirection, dzTrial);
+            lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
             if (passThrough) {
                 value = passThroughSearch(dzTrial, gamma, slopeTolerance[e]) ? lineDecrease : Double.POSITIVE_INFINITY;
             } else {
