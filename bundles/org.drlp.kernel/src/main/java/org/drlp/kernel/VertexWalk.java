@@ -807,6 +807,53 @@ final class VertexWalk implements EdgeView {
         }
     }
 
+    // ---------------------------------------------------------------- checks against recomputation
+
+    /** The direction of edge e at the current vertex (a copy), for tests of F1 and F2. */
+    double[] edgeDirection(int e) {
+        double[] out = new double[n];
+        copyEdgeDirection(e, out);
+        return out;
+    }
+
+    /** Prices the edges afresh and returns the slopes (a copy), for tests. */
+    double[] pricedSlopes() {
+        price();
+        return slope.clone();
+    }
+
+    /**
+     * Largest deviation of the maintained edge directions from A^-1 recomputed from the critical
+     * normals, relative to the largest entry; does not change the walk's state.
+     */
+    double directionDrift() {
+        RealMatrix matrix = new Array2DRowRealMatrix(n, n);
+        for (int k = 0; k < n; k++) {
+            int neuron = critical[k];
+            if (neuron < 0) {
+                matrix.setEntry(k, coordinateOf(neuron), freeSign[k]);
+            } else {
+                program.normal(neuron, normalWork);
+                double sign = program.highSide()[neuron] ? 1 : -1;
+                for (int i = 0; i < n; i++) matrix.setEntry(k, i, sign * normalWork[i]);
+            }
+        }
+        RealMatrix inverse = new LUDecomposition(matrix).getSolver().getInverse();
+        double drift = 0, largest = 0;
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) {
+                drift = Math.max(drift, Math.abs(inverse.getEntry(i, k) - directions[k * n + i]));
+                largest = Math.max(largest, Math.abs(directions[k * n + i]));
+            }
+        }
+        return drift / Math.max(1, largest);
+    }
+
+    /** Neuron or free-direction code at each critical position (a copy). */
+    int[] criticalSet() {
+        return critical.clone();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Preactivation of neuron j signed so that its current side is positive. */
