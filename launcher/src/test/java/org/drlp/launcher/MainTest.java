@@ -1,0 +1,86 @@
+package org.drlp.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: a real Felix with the distribution's features, in this JVM. */
+class MainTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int drlp(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void runSolvesStackLossMedianRegressionExactly() throws IOException {
+        Path results = temp.resolve("stackloss");
+
+        assertEquals(Main.OK, drlp("run", EXAMPLES.resolve("stackloss/median.json").toString(), "--out", results.toString()), err::toString);
+
+        JsonObject run = JsonParser.parseString(Files.readString(results.resolve("results.json")))
+                .getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+        assertEquals("OPTIMAL", run.get("status").getAsString());
+        assertEquals(14518.0 / 345, run.get("objective").getAsDouble(), 1e-9);
+        assertEquals(-13693.0 / 345, run.getAsJsonObject("parameters").get("intercept").getAsDouble(), 1e-9);
+        assertTrue(out.toString().contains("1 runs, 0 failed"), out::toString);
+    }
+
+    @Test
+    void pluginsListsEveryRoleWithParametersAsJson() {
+        assertEquals(Main.OK, drlp("plugins", "--json"), err::toString);
+
+        JsonArray plugins = JsonParser.parseString(out.toString()).getAsJsonArray();
+        boolean quantileWithTau = false;
+        for (var element : plugins) {
+            JsonObject plugin = element.getAsJsonObject();
+            if (plugin.get("name").getAsString().equals("quantile")) {
+                quantileWithTau = plugin.getAsJsonArray("parameters").get(0).getAsJsonObject().get("name").getAsString().equals("tau");
+            }
+        }
+        assertTrue(quantileWithTau, out::toString);
+    }
+
+    @Test
+    void invalidSpecFailsWithItsFileLineAndColumnBeforeRunning() throws IOException {
+        Path spec = temp.resolve("broken.json");
+        Files.writeString(spec, "{\n  \"name\": \"x\",\n  \"loss\": {\"type\": \"quantile\" \"tau\": 0.5}\n}\n");
+        Path results = temp.resolve("never");
+
+        assertEquals(Main.ERROR, drlp("run", spec.toString(), "--out", results.toString()));
+
+        assertTrue(err.toString().contains("broken.json:3:"), err::toString);
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void unknownFeatureNamesTheAvailableOnes() {
+        assertEquals(Main.ERROR, drlp("plugins", "--features", "core,nonsense"));
+
+        assertTrue(err.toString().contains("unknown feature 'nonsense'; available: core, networks, regression"), err::toString);
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        assertEquals(Main.USAGE, drlp());
+        assertEquals(Main.USAGE, drlp("run"));
+    }
+}
