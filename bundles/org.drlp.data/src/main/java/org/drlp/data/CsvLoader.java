@@ -1,0 +1,164 @@
+package org.drlp.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.drlp.spi.DataException;
+import org.drlp.spi.Dataset;
+
+/**
+ * Reads one CSV file into a {@link Dataset}; one loader per load, as it keeps the parser's position.
+ * Every complaint is a {@link DataException} whose message starts with {@code file:line:column}
+ * (1-based, as an editor counts; the column is the field's position), so that it can be clicked.
+ */
+final class CsvLoader {
+
+    private final Path path;
+    private final CSVFormat format;
+
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    /** The line the current record starts on. */
+    private long line;
+    private List<String> header;
+
+    CsvLoader(Path path, char delimiter) {
+        this.path = path;
+        // Blank lines come through as records (and are skipped here) so that the parser's line count
+        // stays true; the lexer's own skipping would shift every later line number.
+        this.format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true).build();
+    }
+
+    /** @param requestedFeatures null: every column but the target, in file order */
+    Dataset load(String target, List<String> requestedFeatures) throws IOException, DataException {
+        if (Files.notExists(path)) throw new DataException(path + ": no such file");
+        // this reader reports bytes that are not UTF-8, where the parser's own would replace them
+        try (CSVParser opened = CSVParser.parse(Files.newBufferedReader(path, StandardCharsets.UTF_8), format)) {
+            parser = opened;
+            records = opened.iterator();
+            readHeader();
+            int targetColumn = column(target, "the target");
+            List<String> features = requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn);
+            int[] featureColumns = featureColumns(features, targetColumn);
+            return readRows(features, target, featureColumns, targetColumn);
+        }
+    }
+
+    private void readHeader() throws IOException, DataException {
+        CSVRecord record = next();
+        if (record == null) throw new DataException(path + ": empty file, expected a header line");
+        header = new ArrayList<>(record.toList());
+        // spreadsheets often save UTF-8 with a byte-order mark, which would stick to the first name
+        header.set(0, header.get(0).replace("\uFEFF", ""));
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (header.get(c).isEmpty()) throw error(c, "empty column name");
+            Integer earlier = seen.putIfAbsent(header.get(c), c);
+            if (earlier != null) throw error(c, "duplicate column name, also column " + (earlier + 1));
+        }
+    }
+
+    private int column(String name, String role) throws DataException {
+        int column = header.indexOf(name);
+        if (column < 0) {
+            throw new DataException(path + ":" + line + ": no column \"" + name + "\" for " + role
+                    + "; the columns are " + String.join(", ", header));
+        }
+        return column;
+    }
+
+    private List<String> otherColumns(int targetColumn) {
+        List<String> names = new ArrayList<>(header);
+        names.remove(targetColumn);
+        return names;
+    }
+
+    private int[] featureColumns(List<String> features, int targetColumn) throws DataException {
+        int[] columns = new int[features.size()];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = column(features.get(f), "a feature");
+            if (columns[f] == targetColumn) throw error(columns[f], "the target cannot also be a feature");
+            if (features.subList(0, f).contains(features.get(f))) {
+                throw error(columns[f], "listed twice as a feature");
+            }
+        }
+        return columns;
+    }
+
+    private Dataset readRows(List<String> features, String target, int[] featureColumns, int targetColumn)
+            throws IOException, DataException {
+        long headerLine = line;
+        int width = featureColumns.length;
+        List<double[]> rows = new ArrayList<>();
+        for (CSVRecord record = next(); record != null; record = next()) {
+            if (record.size() != header.size()) {
+                throw new DataException(path + ":" + line + ": expected " + header.size()
+                        + " fields as in the header, found " + record.size());
+            }
+            double[] row = new double[width + 1];
+            for (int f = 0; f < width; f++) row[f] = number(record, featureColumns[f]);
+            row[width] = number(record, targetColumn);
+            rows.add(row);
+        }
+        if (rows.isEmpty()) throw new DataException(path + ":" + headerLine + ": a header line but no data rows");
+        double[] x = new double[rows.size() * width], y = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, x, i * width, width);
+            y[i] = rows.get(i)[width];
+        }
+        return new Dataset(path.toString(), features, target, rows.size(), x, y);
+    }
+
+    private double number(CSVRecord record, int column) throws DataException {
+        String text = record.get(column);
+        if (text.isEmpty()) throw error(column, "missing value");
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw error(column, "not a number: \"" + text + "\"");
+        }
+        if (!Double.isFinite(value)) throw error(column, "not a finite number: \"" + text + "\"");
+        return value;
+    }
+
+    /** The next record that is not a blank line, or null at the end; sets {@link #line}. */
+    private CSVRecord next() throws IOException, DataException {
+        while (true) {
+            line = parser.getCurrentLineNumber() + 1;
+            try {
+                if (!records.hasNext()) return null;
+            } catch (UncheckedIOException e) {
+                IOException cause = e.getCause();
+                if (cause instanceof CSVException) {
+                    throw new DataException(path + ":" + line + ": malformed CSV: " + cause.getMessage());
+                }
+                if (cause instanceof CharacterCodingException) {
+                    throw new DataException(path + ":" + line + ": bytes that are not UTF-8 text at or after this line");
+                }
+                throw cause;
+            }
+            CSVRecord record = records.next();
+            boolean blank = record.size() == 1 && record.get(0).isEmpty();
+            if (!blank) return record;
+        }
+    }
+
+    private DataException error(int column, String message) {
+        return new DataException(path + ":" + line + ":" + (column + 1) + " (" + header.get(column) + "): " + message);
+    }
+}
