@@ -54,7 +54,7 @@ final class ClassPathFolder {
                 if (entry.startsWith(prefix) && entry.length() > prefix.length()
                         && entry.indexOf('/', prefix.length()) < 0) {
                     String name = entry.substring(prefix.length());
-                    files.putIfAbsent(name, new URL(root, name));
+                    files.putIfAbsent(name, new URL("jar:" + connection.getJarFileURL() + "!/" + entry));
                 }
             }
         }

@@ -34,9 +34,12 @@ public final class Main implements Runnable {
         return commandLine.execute(args);
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: run, validate or plugins");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate or plugins");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

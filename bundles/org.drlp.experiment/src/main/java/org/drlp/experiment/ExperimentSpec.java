@@ -1,0 +1,111 @@
+package org.drlp.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The top level of a spec, checked for shape: which keys are allowed, their JSON types, and the
+ * form of the sweep. What the plugin sections mean is left to {@link RunConfigResolver}.
+ *
+ * @param sections  the plugin sections data, model, loss and solver (solver may be absent)
+ * @param sweep     swept dotted path to its values, in spec order
+ */
+record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sections,
+                      Map<String, JsonArray> sweep) {
+
+    static final List<String> TOP_LEVEL_KEYS =
+            List.of("name", "description", "data", "model", "loss", "solver", "sweep", "repeats", "trace");
+    static final List<String> SECTIONS = List.of("data", "model", "loss", "solver");
+
+    /** Reads the top level; problems go to {@code problems} and the result then holds what was usable. */
+    static ExperimentSpec parse(SpecDocument document, SpecProblems problems) {
+        JsonObject root = document.root();
+        for (String key : root.keySet()) {
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                problems.add(key, "unknown key \"" + key + "\"; allowed: " + String.join(", ", TOP_LEVEL_KEYS));
+            }
+        }
+        String name = defaultName(document);
+        if (root.has("name")) {
+            if (isString(root.get("name"))) name = root.get("name").getAsString();
+            else problems.add("name", "\"name\" must be a string");
+        }
+        if (root.has("description") && !isString(root.get("description"))) {
+            problems.add("description", "\"description\" must be a string");
+        }
+        int repeats = 1;
+        if (root.has("repeats")) {
+            Long value = integer(root.get("repeats"));
+            if (value == null || value < 1 || value > Integer.MAX_VALUE) {
+                problems.add("repeats", "\"repeats\" must be an integer >= 1");
+            } else {
+                repeats = value.intValue();
+            }
+        }
+        boolean trace = true;
+        if (root.has("trace")) {
+            JsonElement value = root.get("trace");
+            if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) trace = value.getAsBoolean();
+            else problems.add("trace", "\"trace\" must be true or false");
+        }
+        JsonObject sections = new JsonObject();
+        for (String section : SECTIONS) {
+            JsonElement value = root.get(section);
+            if (value == null || value.isJsonNull()) {
+                if (!section.equals("solver")) problems.add(section, "missing section \"" + section + "\"");
+            } else if (!value.isJsonObject()) {
+                problems.add(section, "\"" + section + "\" must be an object {...}");
+            } else {
+                sections.add(section, value.deepCopy());
+            }
+        }
+        return new ExperimentSpec(name, repeats, trace, sections, sweep(root.get("sweep"), problems));
+    }
+
+    private static Map<String, JsonArray> sweep(JsonElement sweep, SpecProblems problems) {
+        Map<String, JsonArray> axes = new LinkedHashMap<>();
+        if (sweep == null || sweep.isJsonNull()) return axes;
+        if (!sweep.isJsonObject()) {
+            problems.add("sweep", "\"sweep\" must be an object mapping a path such as \"loss.tau\" "
+                    + "to a list of values");
+            return axes;
+        }
+        for (Map.Entry<String, JsonElement> axis : sweep.getAsJsonObject().entrySet()) {
+            String path = axis.getKey();
+            String where = "sweep." + path;
+            String pathProblem = SweepPath.problem(path);
+            if (pathProblem != null) {
+                problems.add(where, pathProblem);
+            } else if (!axis.getValue().isJsonArray() || axis.getValue().getAsJsonArray().isEmpty()) {
+                problems.add(where, "a swept path needs a non-empty list of values [...]");
+            } else {
+                axes.put(path, axis.getValue().getAsJsonArray());
+            }
+        }
+        return axes;
+    }
+
+    private static String defaultName(SpecDocument document) {
+        String file = document.file().getFileName() == null ? "experiment" : document.file().getFileName().toString();
+        return file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file;
+    }
+
+    private static boolean isString(JsonElement value) {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+    }
+
+    /** The value as a long when it is an integral JSON number, else null. */
+    private static Long integer(JsonElement value) {
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) return null;
+        try {
+            return value.getAsBigDecimal().longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+}

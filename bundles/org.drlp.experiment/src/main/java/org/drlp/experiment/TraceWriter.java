@@ -1,0 +1,62 @@
+package org.drlp.experiment;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.drlp.api.StepListener;
+
+/**
+ * Writes one CSV row per solver step into trace.csv. The solver cannot take a checked exception
+ * from a listener, so a write failure is kept, further steps are dropped, and {@link #close}
+ * reports it.
+ */
+final class TraceWriter implements StepListener, AutoCloseable {
+
+    static final String HEADER = "iteration,objective,step,entering,leaving,regionChanges,seconds";
+
+    private final BufferedWriter out;
+    private IOException failure;
+
+    TraceWriter(Path file) throws IOException {
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        out.write(HEADER);
+        out.write('\n');
+    }
+
+    @Override
+    public void onStep(long iteration, double objective, double step, int entering, int leaving,
+                       int regionChanges, long elapsedNanos) {
+        if (failure != null) return;
+        try {
+            out.write(Long.toString(iteration));
+            out.write(',');
+            out.write(Double.toString(objective));
+            out.write(',');
+            out.write(Double.toString(step));
+            out.write(',');
+            out.write(Integer.toString(entering));
+            out.write(',');
+            out.write(Integer.toString(leaving));
+            out.write(',');
+            out.write(Integer.toString(regionChanges));
+            out.write(',');
+            out.write(Double.toString(elapsedNanos * 1e-9));
+            out.write('\n');
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            if (failure == null) failure = e;
+        }
+        if (failure != null) throw failure;
+    }
+}

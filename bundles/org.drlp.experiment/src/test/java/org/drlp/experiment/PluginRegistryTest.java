@@ -1,0 +1,53 @@
+package org.drlp.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.drlp.api.PluginDescription;
+import org.drlp.spi.PivotRuleProvider;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
+
+/** The catalogue follows plugins as they come and go. */
+class PluginRegistryTest {
+
+    private final TestPlugins plugins = new TestPlugins();
+
+    @Test
+    void catalogueListsEveryPluginByRoleThenNameWithItsBundle() {
+        List<PluginDescription> catalogue = plugins.registry.plugins();
+        assertEquals(List.of("data broken", "data stackloss", "loss absolute", "loss quantile", "method vertex-walk",
+                "model linear", "pivot bland", "pivot dantzig", "pivot random"),
+                catalogue.stream().map(p -> p.role() + " " + p.name()).toList());
+        PluginDescription model = catalogue.get(5);
+        assertEquals("org.drlp.model.linear", model.bundle());
+        assertEquals("1.2.3", model.bundleVersion());
+        assertEquals(List.of("intercept", "features"), model.parameters().stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void aHotDroppedPluginIsFoundAtOnceAndGoneWhenUnbound() {
+        assertTrue(plugins.registry.find(PluginRole.PIVOT, "steepest-edge").isEmpty());
+        PivotRuleProvider steepest = new TestPlugins.SimplePivot("steepest-edge", true);
+        ServiceReference<PivotRuleProvider> reference = plugins.reference("third.party");
+        plugins.registry.addPivot(steepest, reference);
+        assertSame(steepest, plugins.registry.find(PluginRole.PIVOT, "steepest-edge").orElseThrow());
+        assertEquals("unknown pivot rule \"foo\"; available: bland, dantzig, random, steepest-edge",
+                plugins.registry.unknownMessage(PluginRole.PIVOT, "foo"));
+        plugins.registry.removePivot(reference);
+        assertTrue(plugins.registry.find(PluginRole.PIVOT, "steepest-edge").isEmpty());
+        assertEquals("unknown pivot rule \"foo\"; available: bland, dantzig, random",
+                plugins.registry.unknownMessage(PluginRole.PIVOT, "foo"));
+    }
+
+    @Test
+    void amongSameNamedPluginsTheOlderServiceWins() {
+        PivotRuleProvider second = new TestPlugins.SimplePivot("dantzig", false);
+        plugins.registry.addPivot(second, plugins.reference("other"));
+        PivotRuleProvider first = plugins.registry.find(PluginRole.PIVOT, "dantzig").orElseThrow();
+        assertTrue(first != second);
+    }
+}

@@ -1,0 +1,32 @@
+package org.drlp.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** Writes spec files for tests and reads results back. */
+final class Specs {
+
+    private Specs() {
+    }
+
+    static Path write(Path directory, String fileName, String text) {
+        try {
+            return Files.writeString(directory.resolve(fileName), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonObject results(Path outputDirectory) {
+        try {
+            return JsonParser.parseString(Files.readString(outputDirectory.resolve("results.json"))).getAsJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
