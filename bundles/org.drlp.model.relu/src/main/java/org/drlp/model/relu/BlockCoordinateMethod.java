@@ -1,0 +1,144 @@
+package org.drlp.model.relu;
+
+import java.util.List;
+
+import org.drlp.api.ParameterSpec;
+import org.drlp.api.Parameters;
+import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
+import org.drlp.api.Solver;
+import org.drlp.api.SolverOptions;
+import org.drlp.api.StepListener;
+import org.drlp.spi.PivotRule;
+import org.drlp.spi.Problem;
+import org.drlp.spi.SolverMethod;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code block-coordinate}: solves a {@code relu-layerwise} problem one layer at a time with the
+ * vertex walk (the {@link Solver} service), each block starting where the last one ended. A block's
+ * end point is taken only if it does not raise the loss, so the loss never rises across the
+ * schedule. The end point is a blockwise local minimum at best: no joint certificate exists.
+ */
+@Component(service = SolverMethod.class, property = "name=block-coordinate")
+public final class BlockCoordinateMethod implements SolverMethod {
+
+    static final String NAME = "block-coordinate";
+
+    private static final SolverOptions DEFAULTS = SolverOptions.defaults();
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots per block before ITERATION_LIMIT")
+                    .withRange(0, false, Double.NaN, false),
+            ParameterSpec.real("timeLimitSeconds", 0.0, "wall-clock limit of one block; 0 means none")
+                    .withRange(0, false, Double.NaN, false),
+            ParameterSpec.real("tolerance", DEFAULTS.tolerance(), "relative zero tolerance of the vertex walk")
+                    .withRange(0, true, 1e-2, true));
+
+    private final Solver solver;
+
+    @Activate
+    public BlockCoordinateMethod(@Reference Solver solver) {
+        this.solver = solver;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "block-coordinate descent for relu-layerwise: the vertex walk on one layer at a time; loss never rises";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public boolean usesPivotRule() {
+        return true;
+    }
+
+    @Override
+    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+        long start = System.nanoTime();
+        if (!(problem instanceof LayerwiseProblem layerwise)) {
+            return SolveResult.failed("method \"" + NAME + "\" solves only model \"" + ReluLayerwiseModel.NAME + "\"", 0);
+        }
+        SolverOptions options = DEFAULTS.withMaxIterations(parameters.integer("maxIterations"))
+                .withTimeLimitSeconds(parameters.real("timeLimitSeconds"))
+                .withTolerance(parameters.real("tolerance"));
+        return new Schedule(layerwise, pivotRule, options, listener == null ? StepListener.NONE : listener, start).run();
+    }
+
+    /** One run through the schedule; keeps the counters that the steps of all blocks share. */
+    private final class Schedule {
+        private final LayerwiseProblem problem;
+        private final PivotRule rule;
+        private final SolverOptions options;
+        private final StepListener listener;
+        private final long start;
+        private long iterations;
+        private long regionChanges;
+
+        Schedule(LayerwiseProblem problem, PivotRule rule, SolverOptions options, StepListener listener, long start) {
+            this.problem = problem;
+            this.rule = rule;
+            this.options = options;
+            this.listener = listener;
+            this.start = start;
+        }
+
+        SolveResult run() {
+            double[] point = problem.start();
+            List<Integer> schedule = problem.schedule();
+            double loss = Double.NaN;
+            double roundStart = Double.NaN;
+            int perRound = problem.roundLength();
+            for (int step = 0; step < schedule.size(); step++) {
+                int layer = schedule.get(step);
+                LayerTrainingProgram program = problem.blockProgram(layer, point);
+                double[] theta = problem.block(layer, point);
+                if (step == 0) {
+                    program.reset(theta);
+                    loss = program.value();
+                    listener.onStep(0, loss, 0, -1, -1, 0, 0);
+                }
+                if (step % perRound == 0) roundStart = loss;
+                long offset = iterations;
+                SolveResult block = solver.solve(program, theta, rule, options, (iteration, objective, length, entering,
+                        leaving, flips, nanos) -> {
+                    if (iteration > 0) {
+                        listener.onStep(offset + iteration, objective, length, entering, leaving, flips,
+                                System.nanoTime() - start);
+                    }
+                });
+                iterations += block.iterations();
+                regionChanges += block.regionChanges();
+                // why the guard: a block that ends in trouble may stop anywhere; the schedule must not lose ground
+                if (block.point().length == theta.length && block.objective() <= loss) {
+                    problem.setBlock(layer, block.point(), point);
+                    loss = block.objective();
+                }
+                if (!block.status().isCertified()) {
+                    return result(block.status(), "layer " + layer + " (step " + (step + 1) + " of " + schedule.size()
+                            + "): " + block.message(), loss, point);
+                }
+            }
+            String message = loss < roundStart
+                    ? "schedule done; the last round still lowered the loss"
+                    : "schedule done; blockwise local minimum: no scheduled layer alone can lower the loss";
+            return result(SolveStatus.ITERATION_LIMIT, message, loss, point);
+        }
+
+        private SolveResult result(SolveStatus status, String message, double loss, double[] point) {
+            return new SolveResult(status, loss, point, iterations, regionChanges, (System.nanoTime() - start) * 1e-9,
+                    null, message);
+        }
+    }
+}

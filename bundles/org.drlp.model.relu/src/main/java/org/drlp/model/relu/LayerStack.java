@@ -1,0 +1,262 @@
+package org.drlp.model.relu;
+
+import java.util.Arrays;
+
+/**
+ * The part of a network from one layer on, with the activation pattern carried by the caller:
+ * hidden ReLU layers l..L whose layer-l preactivations (the "base") the caller supplies, then the
+ * affine output. When l = L+1 there is no hidden layer and the base is the output itself (width 1).
+ *
+ * <p>Its neurons are the hidden units of layers l..L, numbered layer by layer from 0 ("local"
+ * indices); the caller stores their preactivations and sides in its own arrays at an offset, so
+ * one stack serves every branch of a training problem. All methods are allocation-free; the work
+ * arrays make an instance single-threaded: one per program.
+ */
+final class LayerStack {
+
+    private final int layers;            // K = L - l + 1 hidden layers in the stack
+    private final int[] width;           // width[q], q = 0..K-1
+    private final int[] start;           // start[q]: local index of layer q's first unit; start[K] = neurons
+    private final int[] layerOf;         // layer q of each local neuron
+    private final double[][] weights;    // weights[q] (q >= 1): layer q's rows over layer q-1, row-major
+    private final double[][] biases;     // biases[q] (q >= 1)
+    private final double[] outputWeights;
+    private final double outputBias;
+    private final double[] work;         // backward passes
+    private final double[] workSwap;
+
+    /** The stack of {@code network} from hidden layer {@code first} (1-based; L+1 gives the bare output). */
+    LayerStack(Network network, int first) {
+        int hidden = network.hiddenLayers();
+        layers = hidden - first + 1;
+        width = new int[layers];
+        start = new int[layers + 1];
+        weights = new double[layers][];
+        biases = new double[layers][];
+        int maxWidth = 1;
+        for (int q = 0; q < layers; q++) {
+            width[q] = network.width(first + q);
+            start[q + 1] = start[q] + width[q];
+            maxWidth = Math.max(maxWidth, width[q]);
+            if (q > 0) {
+                weights[q] = network.weights(first + q);
+                biases[q] = network.biases(first + q);
+            }
+        }
+        layerOf = new int[start[layers]];
+        for (int q = 0; q < layers; q++) {
+            for (int u = start[q]; u < start[q + 1]; u++) layerOf[u] = q;
+        }
+        outputWeights = network.weights(hidden + 1);
+        outputBias = network.biases(hidden + 1)[0];
+        work = new double[maxWidth];
+        workSwap = new double[maxWidth];
+    }
+
+    /** Number of hidden units (neurons) in the stack. */
+    int neurons() {
+        return start[layers];
+    }
+
+    /** Width of the base the caller supplies: n_l, or 1 when the stack is the bare output. */
+    int baseWidth() {
+        return layers == 0 ? 1 : width[0];
+    }
+
+    /** True when neuron {@code local} is in the base layer (its preactivation is the caller's). */
+    boolean inBase(int local) {
+        return layerOf[local] == 0;
+    }
+
+    /** Local index of the first neuron whose preactivation depends on neuron {@code local}'s output. */
+    int firstDownstream(int local) {
+        return start[layerOf[local] + 1];
+    }
+
+    /**
+     * Preactivations of every neuron at z[off..] from the base values, under the carried pattern
+     * high[off..], or setting each side from its sign (z > 0: high) when {@code setSides}.
+     *
+     * @return the output F
+     */
+    double forward(double[] base, double[] z, boolean[] high, int off, boolean setSides) {
+        if (layers == 0) return base[0];
+        for (int u = 0; u < width[0]; u++) {
+            z[off + u] = base[u];
+            if (setSides) high[off + u] = base[u] > 0;
+        }
+        for (int q = 1; q < layers; q++) {
+            int rows = width[q], columns = width[q - 1], in = off + start[q - 1], out = off + start[q];
+            double[] w = weights[q], b = biases[q];
+            for (int r = 0; r < rows; r++) {
+                double s = b[r];
+                int row = r * columns;
+                for (int c = 0; c < columns; c++) {
+                    if (high[in + c]) s += w[row + c] * z[in + c];
+                }
+                z[out + r] = s;
+                if (setSides) high[out + r] = s > 0;
+            }
+        }
+        return output(z, high, off);
+    }
+
+    /** F from the stored preactivations z[off..] and the pattern; only for a stack with hidden layers. */
+    double output(double[] z, boolean[] high, int off) {
+        return outputBias + outputOf(z, off, high, off);
+    }
+
+    /** w_out . S_L v_L: the output without its bias, for a point (v = z) or a direction (v = dz). */
+    private double outputOf(double[] v, int vOff, boolean[] high, int highOff) {
+        int in = start[layers - 1];
+        double s = 0;
+        for (int c = 0; c < width[layers - 1]; c++) {
+            if (high[highOff + in + c]) s += outputWeights[c] * v[vOff + in + c];
+        }
+        return s;
+    }
+
+    /**
+     * Derivatives of every neuron's preactivation along a direction whose base derivatives are
+     * {@code dBase}, with the pattern fixed: writes dz[dzOff + local], reads high[highOff + local].
+     *
+     * @return the derivative of the output F
+     */
+    double forwardDirection(double[] dBase, double[] dz, int dzOff, boolean[] high, int highOff) {
+        if (layers == 0) return dBase[0];
+        System.arraycopy(dBase, 0, dz, dzOff, width[0]);
+        for (int q = 1; q < layers; q++) {
+            int rows = width[q], columns = width[q - 1];
+            int in = start[q - 1], out = start[q];
+            double[] w = weights[q];
+            for (int r = 0; r < rows; r++) {
+                double s = 0;
+                int row = r * columns;
+                for (int c = 0; c < columns; c++) {
+                    if (high[highOff + in + c]) s += w[row + c] * dz[dzOff + in + c];
+                }
+                dz[dzOff + out + r] = s;
+            }
+        }
+        return outputOf(dz, dzOff, high, highOff);
+    }
+
+    /** Writes dF/d(base) under the pattern high[off..] into out[0..baseWidth). */
+    void outputAdjoint(boolean[] high, int off, double[] out) {
+        if (layers == 0) {
+            out[0] = 1;
+            return;
+        }
+        int last = layers - 1;
+        for (int c = 0; c < width[last]; c++) {
+            work[c] = high[off + start[last] + c] ? outputWeights[c] : 0;
+        }
+        backToBase(last, high, off, out);
+    }
+
+    /** Writes d z_local / d(base) under the pattern high[off..] into out[0..baseWidth). */
+    void neuronAdjoint(int local, boolean[] high, int off, double[] out) {
+        int q = layerOf[local];
+        if (q == 0) {
+            Arrays.fill(out, 0, width[0], 0);
+            out[local] = 1;
+            return;
+        }
+        // d z_local / d h_{q-1}, then through the ReLUs of layers q-1..0
+        int u = local - start[q], columns = width[q - 1];
+        for (int c = 0; c < columns; c++) {
+            work[c] = high[off + start[q - 1] + c] ? weights[q][u * columns + c] : 0;
+        }
+        backToBase(q - 1, high, off, out);
+    }
+
+    /**
+     * Given {@code work} = d(target)/d z_q (slopes of layer q already applied), pulls it back to
+     * the base layer and writes it into out.
+     */
+    private void backToBase(int q, boolean[] high, int off, double[] out) {
+        double[] a = work, next = workSwap;
+        for (int p = q; p > 0; p--) {
+            int rows = width[p], columns = width[p - 1], in = off + start[p - 1];
+            double[] w = weights[p];
+            Arrays.fill(next, 0, columns, 0);
+            for (int r = 0; r < rows; r++) {
+                double ar = a[r];
+                if (ar == 0) continue;
+                int row = r * columns;
+                for (int c = 0; c < columns; c++) next[c] += ar * w[row + c];
+            }
+            for (int c = 0; c < columns; c++) {
+                if (!high[in + c]) next[c] = 0;
+            }
+            double[] t = a;
+            a = next;
+            next = t;
+        }
+        System.arraycopy(a, 0, out, 0, width[0]);
+    }
+
+    /**
+     * How the preactivations downstream of neuron {@code local} change when its output h changes
+     * by {@code outputChange}, the pattern otherwise fixed: writes delta[m] for local m from
+     * {@link #firstDownstream}(local) to {@link #neurons()}.
+     *
+     * @return the change of the output F
+     */
+    double propagateChange(int local, double outputChange, boolean[] high, int off, double[] delta) {
+        int q = layerOf[local], u = local - start[q];
+        if (q == layers - 1) return outputWeights[u] * outputChange;
+        int rows = width[q + 1], columns = width[q], out = start[q + 1];
+        double[] w = weights[q + 1];
+        for (int r = 0; r < rows; r++) delta[out + r] = w[r * columns + u] * outputChange;
+        for (int p = q + 2; p < layers; p++) {
+            rows = width[p];
+            columns = width[p - 1];
+            int in = start[p - 1];
+            out = start[p];
+            w = weights[p];
+            for (int r = 0; r < rows; r++) {
+                double s = 0;
+                int row = r * columns;
+                for (int c = 0; c < columns; c++) {
+                    if (high[off + in + c]) s += w[row + c] * delta[in + c];
+                }
+                delta[out + r] = s;
+            }
+        }
+        return outputOf(delta, 0, high, off);
+    }
+
+    /** sum |w| |h| + |b| over the terms of a non-base neuron's preactivation at the current point. */
+    double scale(int local, double[] z, boolean[] high, int off) {
+        int q = layerOf[local], u = local - start[q], columns = width[q - 1], in = off + start[q - 1];
+        double s = Math.abs(biases[q][u]);
+        for (int c = 0; c < columns; c++) {
+            if (high[in + c]) s += Math.abs(weights[q][u * columns + c] * z[in + c]);
+        }
+        return s;
+    }
+
+    /** sum |w_out| |h_L| + |b_out| at the current point; only for a stack with hidden layers. */
+    double outputScale(double[] z, boolean[] high, int off) {
+        int in = off + start[layers - 1];
+        double s = Math.abs(outputBias);
+        for (int c = 0; c < width[layers - 1]; c++) {
+            if (high[in + c]) s += Math.abs(outputWeights[c] * z[in + c]);
+        }
+        return s;
+    }
+
+    /**
+     * True when the output is convex in the base whatever the base is: every weight after the base
+     * layer is non-negative (a non-negative combination of convex non-decreasing ReLUs).
+     */
+    boolean convexInBase() {
+        for (int q = 1; q < layers; q++) {
+            for (double w : weights[q]) if (w < 0) return false;
+        }
+        if (layers == 0) return true;
+        for (double w : outputWeights) if (w < 0) return false;
+        return true;
+    }
+}

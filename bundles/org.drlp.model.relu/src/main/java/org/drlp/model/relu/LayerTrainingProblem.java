@@ -1,0 +1,59 @@
+package org.drlp.model.relu;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.drlp.spi.Problem;
+import org.drlp.spi.ReluProgram;
+
+/** Training one layer of a network: names the parameters L{l}.w[k,j], L{l}.b[k] and writes the trained network. */
+final class LayerTrainingProblem implements Problem {
+
+    static final String ARTIFACT = "network.json";
+
+    private final Network network;
+    private final int layer;
+    private final LayerTrainingProgram program;
+    private final double[] start;
+
+    LayerTrainingProblem(Network network, int layer, LayerTrainingProgram program, double[] start) {
+        this.network = network;
+        this.layer = layer;
+        this.program = program;
+        this.start = start.clone();
+    }
+
+    @Override
+    public ReluProgram program() {
+        return program;
+    }
+
+    @Override
+    public double[] start() {
+        return start.clone();
+    }
+
+    /** In theta's order, neuron by neuron, 1-based: L2.w[1,1], ..., L2.w[1,d], L2.b[1], L2.w[2,1], ... */
+    @Override
+    public List<String> parameterNames() {
+        return names(network, layer);
+    }
+
+    static List<String> names(Network network, int layer) {
+        int rows = network.width(layer), columns = network.width(layer - 1);
+        List<String> names = new ArrayList<>(rows * (columns + 1));
+        for (int k = 1; k <= rows; k++) {
+            for (int j = 1; j <= columns; j++) names.add("L" + layer + ".w[" + k + "," + j + "]");
+            names.add("L" + layer + ".b[" + k + "]");
+        }
+        return List.copyOf(names);
+    }
+
+    /** Writes the network with the trained layer in place as network.json. */
+    @Override
+    public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
+        network.withLayerParameters(layer, solution).write(runDirectory.resolve(ARTIFACT));
+    }
+}

@@ -1,0 +1,376 @@
+package org.drlp.model.relu;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.drlp.spi.PiecewiseLinearLoss;
+import org.drlp.spi.ReluProgram;
+
+/**
+ * Training layer l of a fixed network with a piecewise-linear loss of the residual F(x_i) - y_i:
+ * the input is theta = (w_k1..w_kd, b_k) for k = 1..n_l, the layer's parameters neuron by neuron.
+ *
+ * <p>The network in theta is N independent branches, one per data point, stored branch-major:
+ * branch i owns neurons i*B .. i*B + B - 1, where B = {@link #branchSize()}. Inside a branch the
+ * first {@link #hiddenPerBranch()} neurons are the hidden units of layers l..L, layer by layer
+ * (layer l's unit k is local index k, with z = w_k . h_{l-1}(x_i) + b_k), slopes (0, 1); then one
+ * neuron per kink q of the loss, z = F(x_i) - y_i - kink_q.at, with the kink's slopes. For
+ * l = L+1 a branch holds only the kink neurons and F(x_i) = theta . (h_L(x_i), 1).
+ *
+ * <p>Costs: directional, advance, refresh and value are one pass over the data, O(N B) plus the
+ * deeper layers' weights per branch; flipEffect costs O(branch + n) and touches only the branch
+ * of the neuron; normal and flip O(branch + n); gradient O(n) (kept up to date per flipped branch).
+ */
+public final class LayerTrainingProgram implements ReluProgram {
+
+    private final int layer;
+    private final int points;
+    private final int featureWidth;     // d = n_{l-1}
+    private final int stride;           // d + 1: one block of theta
+    private final int baseWidth;        // n_l (1 for the output layer)
+    private final int hidden;           // hidden neurons per branch
+    private final int branchSize;
+    private final double[] features;    // h_{l-1}(x_i), row-major N x d, fixed
+    private final double[] targets;
+    private final double[] kinkAt;
+    private final double[] kinkLow;
+    private final double[] kinkHigh;
+    private final boolean convex;
+    private final LayerStack stack;
+
+    private final double[] theta;
+    private final double[] z;
+    private final boolean[] high;
+    private final double[] coefficient; // per branch: dLoss_i/d(base), n_l values; its gradient is sum_k c_k (h, 1) in block k
+    private final double[] gradient;
+    /**
+     * Per block k, the number of branches with a non-zero coefficient c_k. When it drops to zero the
+     * block's gradient is set to exactly zero, so that the incremental updates leave no round-off
+     * behind on flat directions (dead units, points inside a flat part of the loss): the solver
+     * would read such a residue as a descent direction.
+     */
+    private final int[] contributors;
+
+    private final double[] base;
+    private final double[] adjoint;
+    private final double[] coefficientWork;
+    private final double[] dzBranch;
+    private final double[] delta;
+
+    /**
+     * @param network the fixed network; its layer {@code layer} is replaced by theta
+     * @param layer   1..L+1
+     * @param inputs  network inputs, row-major, N x n_0
+     * @param targets y_i, N values
+     */
+    public LayerTrainingProgram(Network network, int layer, double[] inputs, double[] targets,
+                                PiecewiseLinearLoss loss) {
+        if (layer < 1 || layer > network.hiddenLayers() + 1) {
+            throw new IllegalArgumentException("layer " + layer + " does not exist; the network has layers 1.."
+                    + (network.hiddenLayers() + 1));
+        }
+        int inputWidth = network.inputDimension();
+        if (targets.length == 0 || inputs.length != targets.length * inputWidth) {
+            throw new IllegalArgumentException("need N >= 1 rows of " + inputWidth + " inputs and N targets, got "
+                    + inputs.length + " inputs and " + targets.length + " targets");
+        }
+        for (double y : targets) {
+            if (!Double.isFinite(y)) throw new IllegalArgumentException("targets must be finite, got " + y);
+        }
+        this.layer = layer;
+        this.points = targets.length;
+        this.featureWidth = network.width(layer - 1);
+        this.stride = featureWidth + 1;
+        this.stack = new LayerStack(network, layer);
+        this.baseWidth = stack.baseWidth();
+        this.hidden = stack.neurons();
+        List<PiecewiseLinearLoss.Kink> kinks = loss.kinks();
+        if (kinks.isEmpty()) throw new IllegalArgumentException("the loss has no kinks");
+        kinkAt = new double[kinks.size()];
+        kinkLow = new double[kinks.size()];
+        kinkHigh = new double[kinks.size()];
+        for (int q = 0; q < kinks.size(); q++) {
+            kinkAt[q] = kinks.get(q).at();
+            kinkLow[q] = kinks.get(q).lowSlope();
+            kinkHigh[q] = kinks.get(q).highSlope();
+        }
+        this.branchSize = hidden + kinks.size();
+        this.convex = hidden == 0 && loss.isConvex();
+        this.targets = targets.clone();
+        this.features = new double[points * featureWidth];
+        double[] row = new double[inputWidth];
+        for (int i = 0; i < points; i++) {
+            System.arraycopy(inputs, i * inputWidth, row, 0, inputWidth);
+            System.arraycopy(network.activations(row, layer - 1), 0, features, i * featureWidth, featureWidth);
+        }
+        int n = baseWidth * stride;
+        theta = new double[n];
+        z = new double[Math.multiplyExact(points, branchSize)];
+        high = new boolean[z.length];
+        coefficient = new double[points * baseWidth];
+        gradient = new double[n];
+        contributors = new int[baseWidth];
+        base = new double[baseWidth];
+        adjoint = new double[baseWidth];
+        coefficientWork = new double[baseWidth];
+        dzBranch = new double[hidden];
+        delta = new double[hidden];
+    }
+
+    /** The trained layer l (1-based). */
+    public int layer() {
+        return layer;
+    }
+
+    /** N, the number of data points (branches). */
+    public int points() {
+        return points;
+    }
+
+    /** B: neurons per branch; branch i owns neurons i*B .. i*B + B - 1. */
+    public int branchSize() {
+        return branchSize;
+    }
+
+    /** Hidden units per branch (layers l..L); the loss kinks follow them. 0 when l = L+1. */
+    public int hiddenPerBranch() {
+        return hidden;
+    }
+
+    @Override
+    public int dimension() {
+        return theta.length;
+    }
+
+    @Override
+    public int neuronCount() {
+        return z.length;
+    }
+
+    @Override
+    public void reset(double[] point) {
+        if (point.length != theta.length) {
+            throw new IllegalArgumentException("point has " + point.length + " entries, expected " + theta.length);
+        }
+        System.arraycopy(point, 0, theta, 0, theta.length);
+        for (int i = 0; i < points; i++) branchForward(i, true);
+        recomputeGradient();
+    }
+
+    @Override
+    public double[] point() {
+        return theta;
+    }
+
+    @Override
+    public double[] preactivations() {
+        return z;
+    }
+
+    @Override
+    public boolean[] highSide() {
+        return high;
+    }
+
+    @Override
+    public double value() {
+        double sum = 0;
+        for (int i = 0; i < points; i++) {
+            int kinks = i * branchSize + hidden;
+            for (int q = 0; q < kinkAt.length; q++) {
+                sum += (high[kinks + q] ? kinkHigh[q] : kinkLow[q]) * z[kinks + q];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void gradient(double[] out) {
+        System.arraycopy(gradient, 0, out, 0, gradient.length);
+    }
+
+    @Override
+    public double directional(double[] v, double[] dz) {
+        double total = 0;
+        for (int i = 0; i < points; i++) {
+            int off = i * branchSize;
+            double fit = stack.forwardDirection(baseOf(i, v), dz, off, high, off);
+            for (int q = 0; q < kinkAt.length; q++) dz[off + hidden + q] = fit;
+            total += lossSlope(i) * fit;
+        }
+        return total;
+    }
+
+    @Override
+    public void normal(int j, double[] out) {
+        int i = j / branchSize, local = j - i * branchSize, off = i * branchSize;
+        if (local < hidden) stack.neuronAdjoint(local, high, off, adjoint);
+        else stack.outputAdjoint(high, off, adjoint);
+        Arrays.fill(out, 0, theta.length, 0);
+        int row = i * featureWidth;
+        for (int k = 0; k < baseWidth; k++) {
+            double a = adjoint[k];
+            if (a == 0) continue;
+            int block = k * stride;
+            for (int c = 0; c < featureWidth; c++) out[block + c] = a * features[row + c];
+            out[block + featureWidth] = a;
+        }
+    }
+
+    @Override
+    public double flipEffect(int k, double[] v, FlipSink sink) {
+        int i = k / branchSize, local = k - i * branchSize, off = i * branchSize;
+        double fit = stack.forwardDirection(baseOf(i, v), dzBranch, 0, high, off);
+        if (local >= hidden) {
+            int q = local - hidden;
+            double slopeChange = high[k] ? kinkLow[q] - kinkHigh[q] : kinkHigh[q] - kinkLow[q];
+            return slopeChange * fit;
+        }
+        double outputChange = (high[k] ? -1 : 1) * dzBranch[local];
+        double fitChange = stack.propagateChange(local, outputChange, high, off, delta);
+        for (int m = stack.firstDownstream(local); m < hidden; m++) {
+            if (delta[m] != 0) sink.accept(off + m, delta[m]);
+        }
+        if (fitChange != 0) {
+            for (int q = 0; q < kinkAt.length; q++) sink.accept(off + hidden + q, fitChange);
+        }
+        return lossSlope(i) * fitChange;
+    }
+
+    @Override
+    public void flip(int k) {
+        int i = k / branchSize, local = k - i * branchSize, off = i * branchSize;
+        if (local < hidden) {
+            // z_k is (nearly) zero; carrying its round-off through keeps z exact under the new pattern
+            double outputChange = (high[k] ? -1 : 1) * z[k];
+            high[k] = !high[k];
+            if (outputChange != 0) {
+                double fitChange = stack.propagateChange(local, outputChange, high, off, delta);
+                for (int m = stack.firstDownstream(local); m < hidden; m++) z[off + m] += delta[m];
+                for (int q = 0; q < kinkAt.length; q++) z[off + hidden + q] += fitChange;
+            }
+        } else {
+            high[k] = !high[k];
+        }
+        updateBranchGradient(i);
+    }
+
+    @Override
+    public void advance(double t, double[] v, double[] dz) {
+        for (int c = 0; c < theta.length; c++) theta[c] += t * v[c];
+        for (int j = 0; j < z.length; j++) z[j] += t * dz[j];
+    }
+
+    @Override
+    public void refresh() {
+        for (int i = 0; i < points; i++) branchForward(i, false);
+        recomputeGradient();
+    }
+
+    @Override
+    public double scale(int j) {
+        int i = j / branchSize, local = j - i * branchSize, off = i * branchSize;
+        if (local >= hidden) {
+            double fit = hidden > 0 ? stack.outputScale(z, high, off) : baseScale(i, 0);
+            return fit + Math.abs(targets[i]) + Math.abs(kinkAt[local - hidden]);
+        }
+        return stack.inBase(local) ? baseScale(i, local) : stack.scale(local, z, high, off);
+    }
+
+    /** True only for the output layer with a convex loss: then the program is a convex regression. */
+    @Override
+    public boolean isConvex() {
+        return convex;
+    }
+
+    /** Branch i's preactivations (and, when {@code setSides}, its pattern from the signs). */
+    private void branchForward(int i, boolean setSides) {
+        int off = i * branchSize;
+        double residual = stack.forward(baseOf(i, theta), z, high, off, setSides) - targets[i];
+        for (int q = 0; q < kinkAt.length; q++) {
+            double value = residual - kinkAt[q];
+            z[off + hidden + q] = value;
+            if (setSides) high[off + hidden + q] = value > 0;
+        }
+    }
+
+    /** u_k . (h_{l-1}(x_i), 1) for every block k of u: layer l's preactivations (u = theta) or their derivatives. */
+    private double[] baseOf(int i, double[] u) {
+        int row = i * featureWidth;
+        for (int k = 0; k < baseWidth; k++) {
+            int block = k * stride;
+            double s = u[block + featureWidth];
+            for (int c = 0; c < featureWidth; c++) s += u[block + c] * features[row + c];
+            base[k] = s;
+        }
+        return base;
+    }
+
+    /** |b_k| + sum |w_kc h_c|: the terms of layer-l unit k's preactivation on branch i. */
+    private double baseScale(int i, int k) {
+        int row = i * featureWidth, block = k * stride;
+        double s = Math.abs(theta[block + featureWidth]);
+        for (int c = 0; c < featureWidth; c++) s += Math.abs(theta[block + c] * features[row + c]);
+        return s;
+    }
+
+    /** d loss_i / dF under the current sides of branch i's kinks. */
+    private double lossSlope(int i) {
+        int kinks = i * branchSize + hidden;
+        double s = 0;
+        for (int q = 0; q < kinkAt.length; q++) s += high[kinks + q] ? kinkHigh[q] : kinkLow[q];
+        return s;
+    }
+
+    /** Writes branch i's d loss_i / d(base) under the current pattern into out. */
+    private void branchCoefficients(int i, double[] out) {
+        double slope = lossSlope(i);
+        if (slope == 0) {
+            Arrays.fill(out, 0, baseWidth, 0);
+            return;
+        }
+        stack.outputAdjoint(high, i * branchSize, adjoint);
+        for (int k = 0; k < baseWidth; k++) out[k] = slope * adjoint[k];
+    }
+
+    private void recomputeGradient() {
+        Arrays.fill(gradient, 0);
+        Arrays.fill(contributors, 0);
+        for (int i = 0; i < points; i++) {
+            branchCoefficients(i, coefficientWork);
+            System.arraycopy(coefficientWork, 0, coefficient, i * baseWidth, baseWidth);
+            for (int k = 0; k < baseWidth; k++) {
+                if (coefficientWork[k] != 0) contributors[k]++;
+            }
+            addToGradient(i, coefficientWork);
+        }
+    }
+
+    /** g += g_branch_new - g_branch_old for the one branch whose pattern changed. */
+    private void updateBranchGradient(int i) {
+        branchCoefficients(i, coefficientWork);
+        int at = i * baseWidth;
+        for (int k = 0; k < baseWidth; k++) {
+            double updated = coefficientWork[k], old = coefficient[at + k];
+            contributors[k] += (updated != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+            coefficientWork[k] = updated - old;
+            coefficient[at + k] = updated;
+        }
+        addToGradient(i, coefficientWork);
+        for (int k = 0; k < baseWidth; k++) {
+            if (contributors[k] == 0) Arrays.fill(gradient, k * stride, (k + 1) * stride, 0);
+        }
+    }
+
+    /** gradient block k += c_k (h_{l-1}(x_i), 1). */
+    private void addToGradient(int i, double[] c) {
+        int row = i * featureWidth;
+        for (int k = 0; k < baseWidth; k++) {
+            double a = c[k];
+            if (a == 0) continue;
+            int block = k * stride;
+            for (int f = 0; f < featureWidth; f++) gradient[block + f] += a * features[row + f];
+            gradient[block + featureWidth] += a;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.drlp.model.relu;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.drlp.api.ParameterException;
+import org.drlp.api.ParameterSpec;
+import org.drlp.api.ParameterType;
+import org.drlp.api.Parameters;
+import org.drlp.spi.Dataset;
+import org.drlp.spi.ModelProvider;
+import org.drlp.spi.PiecewiseLinearLoss;
+import org.drlp.spi.Problem;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code relu-argmin}: minimises a fixed ReLU network over its input from a given, zero or uniform
+ * random start. The run's data set and loss are ignored (a spec still names them; any small source
+ * does). Ends LOCAL_MINIMUM, OPTIMAL when the network is recognisably convex, or UNBOUNDED.
+ */
+@Component(service = ModelProvider.class, property = "name=relu-argmin")
+public final class ReluArgminModel implements ModelProvider {
+
+    static final String NAME = "relu-argmin";
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.path("network", null, "the network file (JSON: {\"layers\": [{\"weights\", \"biases\"}, ...]})"),
+            ParameterSpec.list("start", ParameterType.REAL_LIST, null, "start point, one value per input; default zeros")
+                    .asOptional(),
+            ParameterSpec.real("startLow", null, "with startHigh: a uniform random start instead").asOptional(),
+            ParameterSpec.real("startHigh", null, "with startLow: a uniform random start instead").asOptional(),
+            ParameterSpec.integer("seed", 1L, "seed of a random start"));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "minimise a fixed ReLU network over its input (data and loss are ignored)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) throws IOException {
+        Path file = parameters.path("network");
+        Network network = Network.read(file);
+        double[] start = start(network.inputDimension(), file, parameters);
+        return new ArgminProblem(new ArgminProgram(network), start);
+    }
+
+    private static double[] start(int dimension, Path file, Parameters parameters) {
+        boolean random = parameters.has("startLow") || parameters.has("startHigh");
+        if (random && parameters.has("start")) {
+            throw new ParameterException(parameters.owner() + ": give either start or startLow and startHigh, not both");
+        }
+        double[] start = new double[dimension];
+        if (random) {
+            double low = parameters.real("startLow"), high = parameters.real("startHigh");
+            if (!(low < high)) {
+                throw new ParameterException(parameters.owner() + ": startLow = " + low + " must be below startHigh = " + high);
+            }
+            SplittableRandom generator = new SplittableRandom(parameters.integer("seed"));
+            for (int i = 0; i < dimension; i++) start[i] = generator.nextDouble(low, high);
+        } else if (parameters.has("start")) {
+            List<Double> given = parameters.reals("start");
+            if (given.size() != dimension) {
+                throw new ParameterException(parameters.owner() + ": start has " + given.size()
+                        + " values but the network " + file + " takes " + dimension + " inputs");
+            }
+            for (int i = 0; i < dimension; i++) start[i] = given.get(i);
+        }
+        return start;
+    }
+}

@@ -1,0 +1,63 @@
+package org.drlp.model.relu;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.drlp.api.ParameterException;
+import org.drlp.api.ParameterSpec;
+import org.drlp.api.ParameterType;
+import org.drlp.api.Parameters;
+import org.drlp.spi.Dataset;
+import org.drlp.spi.ModelProvider;
+import org.drlp.spi.PiecewiseLinearLoss;
+import org.drlp.spi.Problem;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code relu-layerwise}: trains the listed layers of a fixed network one at a time, round after
+ * round, from the network's own weights, with the run's loss. Solved by the method
+ * {@code block-coordinate}; the loss never rises.
+ */
+@Component(service = ModelProvider.class, property = "name=relu-layerwise")
+public final class ReluLayerwiseModel implements ModelProvider {
+
+    static final String NAME = "relu-layerwise";
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.path("network", null, "the network file (JSON: {\"layers\": [{\"weights\", \"biases\"}, ...]})"),
+            ParameterSpec.list("layers", ParameterType.INTEGER_LIST, null,
+                    "layers to train in turn each round, 1..L+1").withRange(1, false, Double.NaN, false),
+            ParameterSpec.integer("rounds", 1L, "passes over the layer list").withRange(1, false, Double.NaN, false));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "train several layers of a fixed ReLU network in turn (block-coordinate descent; method block-coordinate)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) throws IOException {
+        Path file = parameters.path("network");
+        Network network = Network.read(file);
+        List<Integer> layers = parameters.integers("layers").stream().map(Math::toIntExact).toList();
+        if (layers.isEmpty()) throw new ParameterException(parameters.owner() + ": layers is empty");
+        for (int layer : layers) {
+            if (layer > network.hiddenLayers() + 1) {
+                throw new ParameterException(parameters.owner() + ": layer " + layer + " does not exist; the network "
+                        + file + " has layers 1.." + (network.hiddenLayers() + 1));
+            }
+        }
+        ReluLayerModel.requireInputs(data, network, file, parameters);
+        return new LayerwiseProblem(network, layers, parameters.intValue("rounds"), data.features(), data.target(), loss);
+    }
+}

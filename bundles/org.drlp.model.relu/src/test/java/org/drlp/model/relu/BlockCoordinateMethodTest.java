@@ -1,0 +1,93 @@
+package org.drlp.model.relu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.drlp.api.Parameters;
+import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
+import org.drlp.kernel.VertexWalkSolver;
+import org.drlp.spi.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlockCoordinateMethodTest {
+
+    @TempDir
+    Path dir;
+
+    private final PaperSetup setup = PaperSetup.create(60, 21);
+    private final BlockCoordinateMethod method = new BlockCoordinateMethod(new VertexWalkSolver());
+
+    private Problem layerwise(List<Integer> layers, int rounds) throws IOException {
+        setup.network().write(dir.resolve("net.json"));
+        ReluLayerwiseModel model = new ReluLayerwiseModel();
+        return model.build(setup.data(), TestLosses.absolute(), Parameters.resolve("model", model.parameters(),
+                Map.of("network", "net.json", "layers", layers, "rounds", rounds), dir));
+    }
+
+    @Test
+    void lossNeverRisesAcrossTheScheduleAndEndsAtTheNetworksLoss() throws IOException {
+        Problem problem = layerwise(List.of(1, 2, 3, 4), 3);
+        List<Double> trace = new ArrayList<>();
+        List<Long> iterations = new ArrayList<>();
+        SolveResult result = method.solve(problem, Pivots.DANTZIG,
+                Parameters.defaults("method", method.parameters()),
+                (iteration, f, step, in, out, flips, nanos) -> {
+                    trace.add(f);
+                    iterations.add(iteration);
+                });
+        assertEquals(SolveStatus.ITERATION_LIMIT, result.status(), result.message());
+        assertTrue(result.message().startsWith("schedule done"), result.message());
+        double slack = 1e-9 * (1 + trace.get(0));
+        for (int s = 1; s < trace.size(); s++) {
+            assertTrue(trace.get(s) <= trace.get(s - 1) + slack, "loss rose at step " + s);
+            assertTrue(iterations.get(s) > iterations.get(s - 1), "iterations count on across blocks");
+        }
+        Network trained = ((LayerwiseProblem) problem).decode(result.point());
+        double expected = LayerTrainingWalkTest.plainLoss(trained, 1, trained.layerParameters(1), setup,
+                TestLosses.absolute());
+        assertEquals(expected, result.objective(), 1e-9 * expected);
+        double initial = LayerTrainingWalkTest.plainLoss(setup.network(), 1, setup.network().layerParameters(1), setup,
+                TestLosses.absolute());
+        assertEquals(initial, trace.get(0), 1e-9 * initial);
+        assertTrue(result.objective() < initial);
+        assertEquals(problem.parameterNames().size(), result.point().length);
+        assertEquals(25 + 24 + 10 + 3, result.point().length);
+    }
+
+    /** One round of one layer is exactly the relu-layer problem solved by the vertex walk. */
+    @Test
+    void oneLayerOneRoundEqualsTheSingleLayerModel() throws IOException {
+        Problem problem = layerwise(List.of(2), 1);
+        SolveResult blockwise = method.solve(problem, Pivots.DANTZIG, Parameters.defaults("method", method.parameters()),
+                null);
+        LayerTrainingProgram single = new LayerTrainingProgram(setup.network(), 2, setup.inputs(), setup.targets(),
+                TestLosses.absolute());
+        SolveResult direct = new VertexWalkSolver().solve(single, setup.network().layerParameters(2), Pivots.DANTZIG,
+                org.drlp.api.SolverOptions.defaults(), null);
+        assertEquals(direct.objective(), blockwise.objective(), 0);
+        assertArrayEquals(direct.point(), blockwise.point(), 0);
+        assertEquals(direct.iterations(), blockwise.iterations());
+    }
+
+    @Test
+    void refusesOtherProblemsAndAJointProgram() throws IOException {
+        Problem problem = layerwise(List.of(1, 3), 1);
+        assertThrows(UnsupportedOperationException.class, problem::program);
+        Problem single = new ReluLayerModel().build(setup.data(), TestLosses.absolute(), Parameters.resolve("model",
+                new ReluLayerModel().parameters(), Map.of("network", "net.json"), dir));
+        SolveResult refused = method.solve(single, Pivots.DANTZIG, Parameters.defaults("method", method.parameters()),
+                null);
+        assertEquals(SolveStatus.FAILED, refused.status());
+        assertTrue(refused.message().contains("relu-layerwise"), refused.message());
+    }
+}
