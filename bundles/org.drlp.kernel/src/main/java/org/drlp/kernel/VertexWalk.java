@@ -33,6 +33,8 @@ final class VertexWalk implements EdgeView {
     private static final double SLOPE_TOLERANCE_FACTOR = 100;
     /** Relative size below which a rate of change along an edge is round-off, not movement. */
     private static final double RATE_EPSILON = 1e-12;
+    /** In Bland mode a blocking neuron qualifies only if its rate is at least this share of the largest tie's. */
+    private static final double BLAND_PIVOT_FRACTION = 1e-3;
 
     private final ReluProgram program;
     private final SeparableProgram separable;
@@ -88,6 +90,12 @@ final class VertexWalk implements EdgeView {
 
     private double objective;
     private double objectiveScale;
+    /**
+     * Magnitude of the terms that make up the objective at the current point (sum over neurons of
+     * slope times {@link ReluProgram#scale}): the tracked objective's round-off scales with this,
+     * not with the objective, which may be 0 (an exact fit) while its terms are not.
+     */
+    private double termScale;
     private long iterations;
     private long regionChanges;
     private long pivotsSinceRefactor;
@@ -211,8 +219,18 @@ final class VertexWalk implements EdgeView {
 
     private void price() {
         program.gradient(gradient);
+        if (separable == null) {
+            // The gradient of a general program is a sum whose terms we cannot see, and a flat
+            // direction (a dead unit's weights, say) may mix every coordinate: the largest gradient
+            // component seen along the walk bounds the round-off left in any of them.
+            double largest = 0;
+            for (int i = 0; i < n; i++) largest = Math.max(largest, Math.max(gradientMagnitude[i], Math.abs(gradient[i])));
+            Arrays.fill(gradientMagnitude, largest);
+        }
         Arrays.fill(normSquared, Double.NaN);
         Arrays.fill(improvement, Double.NaN);
+        // Same-side slopes first: the other side of a general program's position combines the
+        // same-side slopes of the positions downstream of it (F2).
         for (int k = 0; k < n; k++) {
             int row = k * n;
             double same = 0, magnitude = 0, roundOff = 0;
@@ -224,6 +242,11 @@ final class VertexWalk implements EdgeView {
                 roundOff += gradientMagnitude[i] * Math.abs(d);
             }
             slope[2 * k] = same;
+            slopeTolerance[2 * k] = magnitude;
+            slopeTolerance[2 * k + 1] = roundOff;
+        }
+        for (int k = 0; k < n; k++) {
+            double same = slope[2 * k], magnitude = slopeTolerance[2 * k], roundOff = slopeTolerance[2 * k + 1];
             int neuron = critical[k];
             if (neuron < 0) {
                 slope[2 * k + 1] = -same;
@@ -419,11 +442,19 @@ final class VertexWalk implements EdgeView {
             if (rate >= -floorOf(j, rateFloor)) continue;
             double t = Math.max(0, oriented(j)) / -rate;
             if (t > bound) continue;
-            if (blandMode) {
-                if (best < 0) best = j;
-            } else if (-rate > bestRate) {
+            if (-rate > bestRate) {
                 bestRate = -rate;
                 best = j;
+            }
+        }
+        if (blandMode) {
+            // Bland's smallest index, but only among well-conditioned ties: a tiny pivot would make
+            // the basis numerically singular.
+            for (int j = 0; j < m; j++) {
+                if (positionOf[j] >= 0) continue;
+                double rate = orientedRate(j, rates);
+                if (-rate < BLAND_PIVOT_FRACTION * bestRate) continue;
+                if (Math.max(0, oriented(j)) / -rate <= bound) return j;
             }
         }
         return best;
@@ -616,7 +647,8 @@ final class VertexWalk implements EdgeView {
         snapToBoundaries();
         double recomputed = program.value();
         if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
-        if (Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-300) {
+        if (Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
+                + 1e-300) {
             return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
         }
         objective = recomputed;
@@ -644,7 +676,14 @@ final class VertexWalk implements EdgeView {
     }
 
     private void refreshScales() {
-        for (int j = 0; j < m; j++) zTolerance[j] = tol * program.scale(j);
+        double terms = 0;
+        for (int j = 0; j < m; j++) {
+            double scale = program.scale(j);
+            zTolerance[j] = tol * scale;
+            terms += (separable == null ? 1 : Math.max(Math.abs(separable.lowSlope(j)), Math.abs(separable.highSlope(j))))
+                    * scale;
+        }
+        termScale = terms;
     }
 
     // ---------------------------------------------------------------- the end
