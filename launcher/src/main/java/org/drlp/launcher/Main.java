@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar drlp.jar COMMAND ...}: runs, validates and lists on an embedded Felix. */
+/** {@code java -jar drlp.jar COMMAND ...}: runs, validates, lists and opens a shell on an embedded Felix. */
 @Command(name = "drlp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ShellCommand.class,
+                CommandLine.HelpCommand.class},
         description = "Deep ReLU Programming workbench: exact vertex-walk minimisation of piecewise-linear objectives.")
 public final class Main implements Runnable {
 
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate or plugins");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate, plugins or shell");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.drlp.api.ExperimentSummary;
-import org.drlp.api.RunListener;
-import org.drlp.api.SolveStatus;
+import org.drlp.api.RunOptions;
 import org.drlp.api.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +26,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
     Path outputFolder;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Runs executed at the same time (default: ${DEFAULT-VALUE}); results stay in sweep order.")
+    int jobs;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary, no progress.")
     boolean quiet;
 
     @Mixin
@@ -37,10 +41,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LaunchException {
+        if (jobs < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
+        }
         PrintWriter out = spec.commandLine().getOut();
         ExperimentSummary summary;
-        try (Workbench running = workbench.start()) {
-            summary = running.experiments().run(specFile, outputFolder, quiet ? RunListener.NONE : new Progress(out));
+        try (Workbench running = workbench.start(); SweepProgress progress = SweepProgress.on(out, quiet)) {
+            summary = running.experiments().run(specFile, outputFolder, progress, new RunOptions(jobs));
         } catch (SpecException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.ERROR;
@@ -51,27 +58,5 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %d runs, %d failed; results in %s%n", summary.name(), summary.runs().size(),
                 summary.failures(), summary.outputDirectory().resolve("results.json"));
         return summary.failures() == 0 ? Main.OK : Main.RUNS_FAILED;
-    }
-
-    /** One line per finished run. */
-    private static final class Progress implements RunListener {
-        private final PrintWriter out;
-        private int total;
-
-        Progress(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void experimentStarted(String name, int runs) {
-            total = runs;
-            out.printf(Locale.ROOT, "%s: %d %s%n", name, runs, runs == 1 ? "run" : "runs");
-        }
-
-        @Override
-        public void runFinished(int index, String label, SolveStatus status, double objective, double seconds) {
-            out.printf(Locale.ROOT, "[%d/%d] %-40s %-16s objective %-22.15g %8.3f s%n", index + 1, total, label, status,
-                    objective, seconds);
-        }
     }
 }

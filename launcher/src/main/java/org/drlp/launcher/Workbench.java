@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import org.drlp.api.ExperimentService;
@@ -37,26 +38,25 @@ final class Workbench implements AutoCloseable {
 
     static final String API_BUNDLE_PREFIX = "org.drlp.api-";
     private static final long SERVICE_TIMEOUT_MILLIS = 20_000;
+    private static final long PLUGIN_SCAN_TIMEOUT_MILLIS = 15_000;
 
     private final Framework framework;
     private final Path storage;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Stopping the framework lets every bundle finish cleanly; results.json is already written atomically. */
+    private final Thread shutdownHook = new Thread(this::stop, "drlp-shutdown");
 
     private Workbench(Framework framework, Path storage) {
         this.framework = framework;
         this.storage = storage;
     }
 
-    /** Boots the framework with the named features, in order. */
-    static Workbench start(List<String> featureNames) throws LaunchException {
-        Map<String, Feature> available = Feature.available();
-        List<Feature> features = new ArrayList<>();
-        for (String name : featureNames) {
-            Feature feature = available.get(name);
-            if (feature == null) {
-                throw new LaunchException("unknown feature '" + name + "'; available: " + String.join(", ", available.keySet()));
-            }
-            features.add(feature);
-        }
+    /**
+     * Boots the framework with the named features, in order, and hot-deploys the plugins folder
+     * when one is given; a shutdown hook stops the framework cleanly on SIGINT or SIGTERM.
+     */
+    static Workbench start(List<String> featureNames, PluginFolder plugins) throws LaunchException {
+        List<String> bundleFiles = Feature.bundleFiles(featureNames);
         Map<String, URL> bundles = ClassPathFolder.list("bundles");
         Path storage;
         try {
@@ -69,13 +69,20 @@ final class Workbench implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiExports(bundles));
         config.put("felix.log.level", "1");
+        if (plugins != null) {
+            config.putAll(plugins.fileInstallSettings());
+        }
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"))
                 .newFramework(config);
         Workbench workbench = new Workbench(framework, storage);
         try {
             framework.start();
-            workbench.install(features, bundles);
+            Runtime.getRuntime().addShutdownHook(workbench.shutdownHook);
+            workbench.install(bundleFiles, bundles);
+            if (plugins != null) {
+                workbench.startHotDeployment(bundles, plugins);
+            }
         } catch (BundleException | LaunchException | RuntimeException e) {
             workbench.close();
             throw e instanceof LaunchException le ? le : new LaunchException(e.getMessage());
@@ -101,23 +108,18 @@ final class Workbench implements AutoCloseable {
         throw new LaunchException("the API bundle is missing from the distribution");
     }
 
-    private void install(List<Feature> features, Map<String, URL> bundles) throws BundleException, LaunchException {
+    private void install(List<String> bundleFiles, Map<String, URL> bundles) throws BundleException, LaunchException {
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
-        for (Feature feature : features) {
-            for (String file : feature.bundleFiles()) {
-                URL url = bundles.get(file);
-                if (url == null) {
-                    throw new LaunchException("feature " + feature.name() + " lists " + file + ", which is not in the distribution");
-                }
-                if (context.getBundle("drlp:" + file) != null) {
-                    continue;
-                }
-                try (InputStream in = url.openStream()) {
-                    installed.add(context.installBundle("drlp:" + file, in));
-                } catch (IOException e) {
-                    throw new LaunchException("cannot read bundle " + file + ": " + e.getMessage());
-                }
+        for (String file : bundleFiles) {
+            URL url = bundles.get(file);
+            if (url == null) {
+                throw new LaunchException("a feature lists " + file + ", which is not in the distribution");
+            }
+            try (InputStream in = url.openStream()) {
+                installed.add(context.installBundle("drlp:" + file, in));
+            } catch (IOException e) {
+                throw new LaunchException("cannot read bundle " + file + ": " + e.getMessage());
             }
         }
         for (Bundle bundle : installed) {
@@ -132,20 +134,30 @@ final class Workbench implements AutoCloseable {
         }
     }
 
-    /** Hot-deploys every bundle dropped into {@code folder}, now and while the workbench runs. */
-    void watch(Path folder) throws LaunchException {
-        Map<String, URL> bundles = ClassPathFolder.list("bundles");
+    /** FileInstall, configured by the framework properties, watches the folder from now on. */
+    private void startHotDeployment(Map<String, URL> bundles, PluginFolder plugins) throws LaunchException {
         URL fileInstall = bundles.entrySet().stream().filter(e -> e.getKey().startsWith("org.apache.felix.fileinstall-"))
                 .map(Map.Entry::getValue).findFirst()
                 .orElseThrow(() -> new LaunchException("the hot-deploy bundle is missing from the distribution"));
-        System.setProperty("felix.fileinstall.dir", folder.toAbsolutePath().toString());
-        System.setProperty("felix.fileinstall.poll", "500");
-        System.setProperty("felix.fileinstall.noInitialDelay", "true");
-        System.setProperty("felix.fileinstall.log.level", "1");
         try (InputStream in = fileInstall.openStream()) {
             framework.getBundleContext().installBundle("drlp:fileinstall", in).start();
         } catch (IOException | BundleException e) {
-            throw new LaunchException("cannot start hot deployment from " + folder + ": " + e.getMessage());
+            throw new LaunchException("cannot start hot deployment from " + plugins.path() + ": " + e.getMessage());
+        }
+    }
+
+    /** See {@link PluginFolder#awaitInitialScan}. */
+    List<String> awaitPlugins(PluginFolder plugins) throws LaunchException {
+        return plugins.awaitInitialScan(framework.getBundleContext(), PLUGIN_SCAN_TIMEOUT_MILLIS);
+    }
+
+    /** Blocks until something stops the framework: the Gogo shell on exit, or the shutdown hook. */
+    void awaitStop() throws LaunchException {
+        try {
+            framework.waitForStop(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while the workbench was running");
         }
     }
 
@@ -175,6 +187,19 @@ final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down, and the hook is stopping the framework
+        }
+        stop();
+    }
+
+    /** Idempotent: called by close() and by the shutdown hook, whichever comes first. */
+    private void stop() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             framework.stop();
             framework.waitForStop(30_000);

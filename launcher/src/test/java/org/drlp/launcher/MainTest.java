@@ -75,12 +75,46 @@ class MainTest {
     void unknownFeatureNamesTheAvailableOnes() {
         assertEquals(Main.ERROR, drlp("plugins", "--features", "core,nonsense"));
 
-        assertTrue(err.toString().contains("unknown feature 'nonsense'; available: core, networks, regression"), err::toString);
+        assertTrue(err.toString().contains("unknown feature 'nonsense'; available: all, core, networks, regression, workbench"), err::toString);
     }
 
     @Test
     void missingCommandIsAUsageError() {
         assertEquals(Main.USAGE, drlp());
         assertEquals(Main.USAGE, drlp("run"));
+    }
+
+    @Test
+    void jobsBelowOneIsAUsageError() {
+        assertEquals(Main.USAGE, drlp("run", EXAMPLES.resolve("stackloss/median.json").toString(), "--out",
+                temp.resolve("never").toString(), "--jobs", "0"));
+
+        assertTrue(err.toString().contains("--jobs must be at least 1, not 0"), err::toString);
+    }
+
+    @Test
+    void sweepInParallelPrintsALinePerFinishedRunAndKeepsResultsInSweepOrder() throws IOException {
+        Path results = temp.resolve("quantiles");
+
+        assertEquals(Main.OK, drlp("run", EXAMPLES.resolve("stackloss/quantiles.json").toString(), "--out",
+                results.toString(), "--jobs", "3"), err::toString);
+
+        // not a terminal here, so plain lines rather than a bar, counted as runs finish
+        for (int finished = 1; finished <= 10; finished++) {
+            assertTrue(out.toString().contains("[" + finished + "/10] "), out::toString);
+        }
+        JsonArray runs = JsonParser.parseString(Files.readString(results.resolve("results.json")))
+                .getAsJsonObject().getAsJsonArray("runs");
+        for (int index = 0; index < runs.size(); index++) {
+            assertEquals(index, runs.get(index).getAsJsonObject().get("index").getAsInt());
+        }
+    }
+
+    @Test
+    void quietPrintsOnlyTheSummary() {
+        assertEquals(Main.OK, drlp("run", EXAMPLES.resolve("stackloss/median.json").toString(), "--out",
+                temp.resolve("quiet").toString(), "--quiet"), err::toString);
+
+        assertEquals(1, out.toString().lines().count(), out::toString);
     }
 }

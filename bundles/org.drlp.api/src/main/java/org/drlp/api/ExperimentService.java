@@ -3,7 +3,10 @@ package org.drlp.api;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Validates and runs experiment specs (see the README for the format). */
+@ProviderType // implemented by the workbench only; callers may rely on methods being added in minor versions
 public interface ExperimentService {
 
     /**
@@ -14,9 +17,22 @@ public interface ExperimentService {
      */
     int validate(Path spec) throws SpecException;
 
+    /** {@link #run(Path, Path, RunListener, RunOptions)} one run at a time. */
+    default ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener)
+            throws SpecException, IOException {
+        return run(spec, outputDirectory, listener, RunOptions.DEFAULT);
+    }
+
     /**
-     * Validates the spec, then runs every point of its sweep, writing results into
-     * {@code outputDirectory} as runs finish. A failing run is recorded and the rest go on.
+     * Validates the spec, then runs every point of its sweep, up to {@code options.jobs()} at a
+     * time, writing results into {@code outputDirectory} as runs finish: results.json and
+     * summary.csv (in sweep order), spec.json (a copy of the spec that can be run again from
+     * there), runs/NNN/ (trace, dual, objective plots) and plots/ (one overlay per sweep group).
+     * A failing run is recorded and the rest go on.
+     *
+     * @param listener  may be null; see {@link RunListener} for the threads it is called on
+     * @since 1.1
      */
-    ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener) throws SpecException, IOException;
+    ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener, RunOptions options)
+            throws SpecException, IOException;
 }

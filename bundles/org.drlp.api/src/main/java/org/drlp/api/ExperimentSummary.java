@@ -1,23 +1,54 @@
 package org.drlp.api;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What an experiment left behind.
+ * What an experiment left behind: enough to print a comparison table of its runs.
  *
- * @param outputDirectory  where results.json, traces and plots were written
+ * @param outputDirectory  where results.json, summary.csv, traces and plots were written
  * @param runs             one line per run, in sweep order
+ * @param sweptPaths       the swept dotted paths in spec order (the keys of each run's {@code sweep});
+ *                         since 1.1
  */
-public record ExperimentSummary(String name, Path outputDirectory, List<Run> runs) {
+public record ExperimentSummary(String name, Path outputDirectory, List<Run> runs, List<String> sweptPaths) {
 
     public ExperimentSummary {
         runs = List.copyOf(runs);
+        sweptPaths = List.copyOf(sweptPaths);
     }
 
-    /** One finished run: its label (the swept values), status, objective and solve time. */
+    /** The 1.0 constructor, kept so that code compiled against 1.0 still links: no swept paths. */
+    public ExperimentSummary(String name, Path outputDirectory, List<Run> runs) {
+        this(name, outputDirectory, runs, List.of());
+    }
+
+    /**
+     * One finished run.
+     *
+     * @param label          the index and swept values, for example {@code 003 loss.tau=0.5 solver.pivot=dantzig}
+     * @param index          0-based position in the sweep; since 1.1
+     * @param sweep          swept path to its value at this run, as text (strings bare, other values
+     *                       as JSON), in spec order; since 1.1
+     * @param repeat         0-based repeat of the sweep point; since 1.1
+     * @param regionChanges  neurons flipped during the solve; since 1.1
+     */
     public record Run(String label, SolveStatus status, double objective, long iterations, double seconds,
-                      String message) { }
+                      String message, int index, Map<String, String> sweep, int repeat, long regionChanges) {
+
+        public Run {
+            sweep = Collections.unmodifiableMap(new LinkedHashMap<>(sweep)); // Map.copyOf would lose the order
+        }
+
+        /** The 1.0 constructor, kept so that code compiled against 1.0 still links: index -1, nothing swept. */
+        public Run(String label, SolveStatus status, double objective, long iterations, double seconds,
+                   String message) {
+            this(label, status, objective, iterations, seconds, message, -1, Map.of(), 0, 0);
+        }
+    }
 
     public long failures() {
         return runs.stream().filter(r -> r.status() == SolveStatus.FAILED

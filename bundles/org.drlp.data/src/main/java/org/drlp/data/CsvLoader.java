@@ -75,8 +75,9 @@ final class CsvLoader {
     private int column(String name, String role) throws DataException {
         int column = header.indexOf(name);
         if (column < 0) {
-            throw new DataException(path + ":" + line + ": no column \"" + name + "\" for " + role
-                    + "; the columns are " + String.join(", ", header));
+            List<String> shown = header.stream().map(CsvLoader::printable).toList();
+            throw new DataException(path + ":" + line + ": no column \"" + printable(name) + "\" for " + role
+                    + "; the columns are " + String.join(", ", shown));
         }
         return column;
     }
@@ -130,9 +131,9 @@ final class CsvLoader {
         try {
             value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw error(column, "not a number: \"" + text + "\"");
+            throw error(column, "not a number: \"" + printable(text) + "\"");
         }
-        if (!Double.isFinite(value)) throw error(column, "not a finite number: \"" + text + "\"");
+        if (!Double.isFinite(value)) throw error(column, "not a finite number: \"" + printable(text) + "\"");
         return value;
     }
 
@@ -145,7 +146,7 @@ final class CsvLoader {
             } catch (UncheckedIOException e) {
                 IOException cause = e.getCause();
                 if (cause instanceof CSVException) {
-                    throw new DataException(path + ":" + line + ": malformed CSV: " + cause.getMessage());
+                    throw new DataException(path + ":" + line + ": malformed CSV: " + printable(cause.getMessage()));
                 }
                 if (cause instanceof CharacterCodingException) {
                     throw new DataException(path + ":" + line + ": bytes that are not UTF-8 text at or after this line");
@@ -159,6 +160,29 @@ final class CsvLoader {
     }
 
     private DataException error(int column, String message) {
-        return new DataException(path + ":" + line + ":" + (column + 1) + " (" + header.get(column) + "): " + message);
+        return new DataException(path + ":" + line + ":" + (column + 1) + " (" + printable(header.get(column)) + "): "
+                + message);
+    }
+
+    /**
+     * Text from the file as a message shows it: on one line, line breaks and other control
+     * characters escaped (a quoted field may hold them), and cut short when very long.
+     */
+    static String printable(String text) {
+        if (text == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && out.length() < 200; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.length() >= 200 && text.length() > 200 ? out + "..." : out.toString();
     }
 }

@@ -11,16 +11,19 @@ import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.PluginCatalog;
 import org.drlp.api.RunListener;
-import org.drlp.api.SolveResult;
+import org.drlp.api.RunOptions;
 import org.drlp.api.SpecException;
+
+import com.google.gson.JsonObject;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The experiment service: reads a spec, expands its sweep, resolves every run's plugins and
- * parameters before anything runs (reporting all problems at once), then runs the sweep in order
- * and keeps results.json current. See the README for the spec format and the output.
+ * parameters before anything runs (reporting all problems at once), then runs the sweep, up to
+ * {@link RunOptions#jobs()} runs at a time, keeping results.json and summary.csv current and
+ * drawing the plots. See the README for the spec format and the output.
  */
 @Component(service = ExperimentService.class)
 public final class ExperimentRunner implements ExperimentService {
@@ -37,8 +40,14 @@ public final class ExperimentRunner implements ExperimentService {
         this.plugins = (PluginRegistry) catalog;
     }
 
-    /** A spec resolved into runs, ready to execute. */
-    private record ExperimentPlan(String name, boolean trace, List<RunPlan> runs) { }
+    /**
+     * A spec resolved into runs, ready to execute.
+     *
+     * @param spec           the spec's JSON as written
+     * @param baseDirectory  the spec's folder, against which its relative paths resolve
+     */
+    private record ExperimentPlan(String name, boolean trace, List<String> sweptPaths, List<RunPlan> runs,
+                                  JsonObject spec, Path baseDirectory) { }
 
     @Override
     public int validate(Path spec) throws SpecException {
@@ -46,25 +55,25 @@ public final class ExperimentRunner implements ExperimentService {
     }
 
     @Override
-    public ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener)
+    public ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener, RunOptions options)
             throws SpecException, IOException {
         ExperimentPlan plan = plan(spec);
-        RunListener progress = listener == null ? RunListener.NONE : listener;
         Files.createDirectories(outputDirectory);
-        ResultsWriter results = new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now());
+        SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
+        ExperimentRecorder recorder = new ExperimentRecorder(
+                new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now()),
+                new SummaryCsvWriter(outputDirectory, plan.sweptPaths()),
+                listener == null ? RunListener.NONE : listener);
         RunExecutor executor = new RunExecutor(outputDirectory, plan.trace());
-        progress.experimentStarted(plan.name(), plan.runs().size());
-        List<ExperimentSummary.Run> finished = new ArrayList<>();
-        for (RunPlan run : plan.runs()) {
-            progress.runStarted(run.index(), run.label());
+        ObjectivePlots plots = new ObjectivePlots(outputDirectory);
+        recorder.experimentStarted(plan.name(), plan.runs().size());
+        new RunScheduler(options.jobs()).executeAll(plan.runs(), run -> {
+            recorder.runStarted(run);
             RunOutcome outcome = executor.execute(run);
-            results.add(outcome);
-            SolveResult result = outcome.result();
-            finished.add(new ExperimentSummary.Run(run.label(), result.status(), result.objective(),
-                    result.iterations(), result.seconds(), result.message()));
-            progress.runFinished(run.index(), run.label(), result.status(), result.objective(), result.seconds());
-        }
-        return new ExperimentSummary(plan.name(), outputDirectory, finished);
+            recorder.runFinished(outcome, plots.plotRun(outcome));
+        });
+        recorder.warn(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
+        return recorder.summary(plan.name(), outputDirectory, plan.sweptPaths());
     }
 
     private ExperimentPlan plan(Path spec) throws SpecException {
@@ -96,6 +105,7 @@ public final class ExperimentRunner implements ExperimentService {
             }
         }
         problems.throwIfAny();
-        return new ExperimentPlan(experiment.name(), experiment.trace(), runs);
+        return new ExperimentPlan(experiment.name(), experiment.trace(), List.copyOf(experiment.sweep().keySet()),
+                runs, document.root(), baseDirectory);
     }
 }

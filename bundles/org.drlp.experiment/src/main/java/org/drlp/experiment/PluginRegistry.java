@@ -50,6 +50,15 @@ public final class PluginRegistry implements PluginCatalog {
                 .map(r -> role.cast(r.plugin()));
     }
 
+    /** The bundle that registered {@code plugin}; {@link PluginOrigin#UNKNOWN} once it has gone away. */
+    synchronized PluginOrigin origin(Plugin plugin) {
+        return registrations.stream()
+                .filter(r -> r.plugin() == plugin)
+                .findFirst()
+                .map(r -> new PluginOrigin(r.bundle(), r.bundleVersion()))
+                .orElse(PluginOrigin.UNKNOWN);
+    }
+
     /** Why a name did not resolve, for example {@code unknown pivot rule "dantzg"; available: bland, dantzig}. */
     String unknownMessage(PluginRole<?> role, String name) {
         return "unknown " + role.noun() + " \"" + name + "\"; " + availableText(role);

@@ -7,8 +7,12 @@ import org.drlp.spi.Plugin;
 
 import com.google.gson.JsonObject;
 
-/** A plugin chosen by name with its validated parameters (defaults filled in). */
-record ResolvedPlugin<P extends Plugin>(P plugin, String name, Parameters parameters) {
+/**
+ * A plugin chosen by name with its validated parameters (defaults filled in).
+ *
+ * @param origin  the bundle that provided the plugin when the run was planned, for the record
+ */
+record ResolvedPlugin<P extends Plugin>(P plugin, String name, Parameters parameters, PluginOrigin origin) {
 
     /**
      * The resolved configuration as results.json records it: the plugin name under the spec's

@@ -1,13 +1,11 @@
 package org.drlp.experiment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.drlp.api.Certificate;
 import org.drlp.api.SolveResult;
@@ -20,8 +18,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 /**
- * Keeps results.json up to date: rewritten after every finished run, atomically, so that a reader
- * (or a crash) never sees half a file. NaN and infinities are written as null.
+ * Keeps results.json up to date: rewritten atomically after every finished run and every warning,
+ * runs in sweep order whatever the order they finish in. NaN and infinities are written as null.
+ * Not thread-safe: {@link ExperimentRecorder} serialises the calls.
  */
 final class ResultsWriter {
 
@@ -32,25 +31,46 @@ final class ResultsWriter {
 
     private final Path file;
     private final JsonObject document = new JsonObject();
-    private final JsonArray runs = new JsonArray();
+    private final Map<Integer, JsonObject> runsByIndex = new TreeMap<>();
+    private final JsonArray warnings = new JsonArray();
 
     ResultsWriter(Path outputDirectory, String name, Path spec, Instant started) {
         this.file = outputDirectory.resolve(FILE_NAME);
         document.addProperty("name", name);
         document.addProperty("spec", spec.toAbsolutePath().normalize().toString());
+        document.addProperty("specCopy", SpecSnapshot.FILE_NAME);
         document.addProperty("started", started.toString());
-        document.add("runs", runs);
+        document.add("environment", environment());
+        document.add("warnings", warnings);
+        document.add("runs", new JsonArray());
     }
 
     void add(RunOutcome outcome) throws IOException {
-        runs.add(toJson(outcome));
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.writeString(temporary, GSON.toJson(document) + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) { // some file systems cannot; a plain replace is the best left
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        runsByIndex.put(outcome.plan().index(), toJson(outcome));
+        JsonArray runs = new JsonArray();
+        runsByIndex.values().forEach(runs::add);
+        document.add("runs", runs); // replaces the array in place: the key keeps its position
+        write();
+    }
+
+    /** Something went wrong beside a run's result (a plot that could not be drawn); the runs stand. */
+    void warn(List<String> messages) throws IOException {
+        if (messages.isEmpty()) return;
+        messages.forEach(warnings::add);
+        write();
+    }
+
+    private void write() throws IOException {
+        AtomicFile.write(file, GSON.toJson(document) + "\n");
+    }
+
+    /** The Java and the machine that ran the experiment, recorded once. */
+    private static JsonObject environment() {
+        JsonObject environment = new JsonObject();
+        for (String key : List.of("java.version", "java.vendor", "os.name", "os.arch")) {
+            environment.addProperty(key, System.getProperty(key));
         }
+        return environment;
     }
 
     private static JsonObject toJson(RunOutcome outcome) {
@@ -60,6 +80,7 @@ final class ResultsWriter {
         run.addProperty("index", plan.index());
         run.addProperty("label", plan.label());
         run.add("config", plan.config());
+        run.add("plugins", plan.origins());
         JsonObject sweep = new JsonObject();
         plan.point().values().forEach((path, value) -> sweep.add(path, value.deepCopy()));
         run.add("sweep", sweep);

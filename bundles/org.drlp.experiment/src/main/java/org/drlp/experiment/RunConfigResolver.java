@@ -151,7 +151,8 @@ final class RunConfigResolver {
             if (selector.seeded() && repeat > 0) offsetSeed(plugin, given);
             try {
                 return new ResolvedPlugin<>(plugin, name,
-                        Parameters.resolve(role.owner(name), plugin.parameters(), given, baseDirectory));
+                        Parameters.resolve(role.owner(name), plugin.parameters(), given, baseDirectory),
+                        plugins.origin(plugin));
             } catch (ParameterException e) { // a missing required parameter, or a seed offset out of range
                 problem(selector.section(), e.getMessage());
                 return null;

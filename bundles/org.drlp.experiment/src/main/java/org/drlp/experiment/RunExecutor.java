@@ -2,9 +2,16 @@ package org.drlp.experiment;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
@@ -19,45 +26,164 @@ import org.drlp.spi.Problem;
  * Executes the runs of one experiment: load data (cached), create the loss, build the problem,
  * create a fresh pivot rule, solve, and write the run's files into {@code runs/NNN}. Whatever a
  * plugin throws ends only its run, as FAILED with a one-line message naming the stage.
+ *
+ * <p>Watchdog: each run executes on a daemon worker thread of its own. When the solver method has a
+ * positive {@code timeLimitSeconds} parameter, every stage of the run (loading, building, solving,
+ * ...) must finish within that limit plus a grace of max(5 s, 10%); a stage that does not (a plugin
+ * that never returns) ends the run as TIME_LIMIT, "run did not return within N s (X hung);
+ * abandoned", naming the plugin found on the worker's stack, and the sweep goes on. Java cannot kill
+ * a thread: the worker is interrupted and abandoned, it keeps running (and holding what it holds)
+ * until it returns or the JVM exits, and whatever it returns later is dropped and writes nothing
+ * more. Without a time limit the run is awaited however long it takes.
  */
 final class RunExecutor {
 
+    /** The smallest grace beyond the solver's time limit before a stage counts as hung. */
+    static final double MINIMUM_GRACE_SECONDS = 5;
+
     private final Path outputDirectory;
     private final boolean trace;
+    private final double minimumGraceSeconds;
     private final DatasetCache datasets = new DatasetCache();
 
     /** @param trace whether to write runs/NNN/trace.csv */
     RunExecutor(Path outputDirectory, boolean trace) {
-        this.outputDirectory = outputDirectory;
-        this.trace = trace;
+        this(outputDirectory, trace, MINIMUM_GRACE_SECONDS);
     }
 
-    /** @throws IOException only when the run's folder cannot be created (the experiment cannot go on) */
+    /** @param minimumGraceSeconds the watchdog's smallest grace (tests shorten it) */
+    RunExecutor(Path outputDirectory, boolean trace, double minimumGraceSeconds) {
+        this.outputDirectory = outputDirectory;
+        this.trace = trace;
+        this.minimumGraceSeconds = minimumGraceSeconds;
+    }
+
+    /** What the worker is doing, for the watchdog; written by the worker, read by the waiting thread. */
+    private static final class Progress {
+        volatile String stage = "loading data";
+        volatile long stageStarted = System.nanoTime();
+        volatile boolean abandoned;
+        /** Classes of the run's plugins and the objects they made, with how to name each in a message. */
+        final List<Object[]> suspects = new CopyOnWriteArrayList<>();
+
+        void enter(String next) {
+            stage = next;
+            stageStarted = System.nanoTime();
+        }
+
+        void suspect(Object object, String description) {
+            if (object != null) suspects.add(new Object[] {object.getClass(), description});
+        }
+    }
+
+    /**
+     * Runs the plan on a worker thread under the watchdog (see the class comment).
+     *
+     * @throws IOException only when the run's folder cannot be created (the experiment cannot go on),
+     *                     or when the waiting thread is interrupted
+     */
     RunOutcome execute(RunPlan plan) throws IOException {
         String runFolder = "runs/" + String.format("%03d", plan.index());
         Path runDirectory = Files.createDirectories(outputDirectory.resolve(runFolder));
         long started = System.nanoTime();
-        String stage = "loading data";
+        Progress progress = new Progress();
+        progress.suspect(plan.data().plugin(), "data source \"" + plan.data().name() + "\"");
+        progress.suspect(plan.loss().plugin(), "loss \"" + plan.loss().name() + "\"");
+        progress.suspect(plan.model().plugin(), "model \"" + plan.model().name() + "\"");
+        if (plan.pivot() != null) progress.suspect(plan.pivot().plugin(), "pivot rule \"" + plan.pivot().name() + "\"");
+        progress.suspect(plan.method().plugin(), "solver method \"" + plan.method().name() + "\"");
+        CompletableFuture<RunOutcome> done = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                done.complete(executeHere(plan, runFolder, runDirectory, started, progress));
+            } catch (Throwable e) { // an Error from a plugin (AssertionError, say) ends its run, not the sweep
+                done.complete(RunOutcome.failed(plan, progress.stage + ": " + describe(e), seconds(started)));
+            }
+        }, "drlp-run-" + String.format("%03d", plan.index()));
+        worker.setDaemon(true);
+        worker.start();
+        double budget = stageBudgetSeconds(plan);
+        try {
+            if (budget <= 0) return done.get();
+            while (true) {
+                long wait = progress.stageStarted + (long) (budget * 1e9) - System.nanoTime();
+                if (wait <= 0) return abandon(plan, worker, progress, budget, started);
+                try {
+                    return done.get(wait, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // the worker may have entered a new stage meanwhile: its budget starts afresh
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.interrupt();
+            throw new InterruptedIOException("interrupted while waiting for run " + plan.label());
+        } catch (ExecutionException e) { // the worker completes normally in every case
+            return RunOutcome.failed(plan, progress.stage + ": " + describe(e.getCause()), seconds(started));
+        }
+    }
+
+    /** The watchdog's time per stage: the solver's time limit plus grace, or 0 (none) without a limit. */
+    private double stageBudgetSeconds(RunPlan plan) {
+        Object limit = plan.method().parameters().asMap().get("timeLimitSeconds");
+        if (!(limit instanceof Number number) || !(number.doubleValue() > 0)) return 0;
+        double seconds = number.doubleValue();
+        return seconds + Math.max(minimumGraceSeconds, 0.1 * seconds);
+    }
+
+    private static RunOutcome abandon(RunPlan plan, Thread worker, Progress progress, double budget, long started) {
+        progress.abandoned = true;
+        String culprit = culprit(worker.getStackTrace(), progress);
+        worker.interrupt();
+        String message = "run did not return within " + format(budget) + " s (" + culprit + " hung while "
+                + progress.stage + "); abandoned";
+        return new RunOutcome(plan, new SolveResult(SolveStatus.TIME_LIMIT, Double.NaN, new double[0], 0, 0,
+                seconds(started), null, message), List.of(), null, null);
+    }
+
+    /** The innermost frame on the worker's stack that belongs to one of the run's plugins, named. */
+    private static String culprit(StackTraceElement[] stack, Progress progress) {
+        for (StackTraceElement frame : stack) {
+            for (Object[] suspect : progress.suspects) {
+                String name = ((Class<?>) suspect[0]).getName();
+                String frameClass = frame.getClassName();
+                if (frameClass.equals(name) || frameClass.startsWith(name + "$")) return (String) suspect[1];
+            }
+        }
+        return "a plugin";
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.3g", value);
+    }
+
+    private RunOutcome executeHere(RunPlan plan, String runFolder, Path runDirectory, long started, Progress progress) {
         try {
             Dataset data = datasets.load(plan.data());
-            stage = "creating the loss";
+            progress.enter("creating the loss");
             PiecewiseLinearLoss loss = plan.loss().plugin().create(plan.loss().parameters());
-            stage = "building the model";
+            progress.suspect(loss, "loss \"" + plan.loss().name() + "\"");
+            progress.enter("building the model");
             Problem problem = plan.model().plugin().build(data, loss, plan.model().parameters());
-            stage = "creating the pivot rule";
+            if (problem == null) throw new IllegalStateException("model \"" + plan.model().name() + "\" returned no problem");
+            progress.suspect(problem, "model \"" + plan.model().name() + "\"");
+            progress.suspect(problem.program(), "model \"" + plan.model().name() + "\"");
+            progress.enter("creating the pivot rule");
             PivotRule rule = plan.pivot() == null ? null : plan.pivot().plugin().create(plan.pivot().parameters());
-            stage = "solving";
+            if (rule != null) progress.suspect(rule, "pivot rule \"" + plan.pivot().name() + "\"");
+            progress.enter("solving");
             SolveResult result = solve(plan, problem, rule, runDirectory);
-            stage = "writing the run's files";
+            if (progress.abandoned) return RunOutcome.failed(plan, "abandoned", seconds(started));
+            progress.enter("writing the run's files");
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
             return new RunOutcome(plan, result, problem.parameterNames(), dualFile,
                     trace ? runFolder + "/trace.csv" : null);
         } catch (Exception e) {
-            return RunOutcome.failed(plan, stage + ": " + describe(e), seconds(started));
+            return RunOutcome.failed(plan, progress.stage + ": " + describe(e), seconds(started));
         } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {
             // a runaway or faulty plugin (or one whose bundle went away) must not end the whole sweep
-            return RunOutcome.failed(plan, stage + ": " + describe(e), seconds(started));
+            return RunOutcome.failed(plan, progress.stage + ": " + describe(e), seconds(started));
         }
     }
 

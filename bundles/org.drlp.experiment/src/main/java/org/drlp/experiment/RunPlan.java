@@ -33,4 +33,15 @@ record RunPlan(int index, String label, SweepPoint point, int repeat,
         config.add("solver", solver);
         return config;
     }
+
+    /** The bundle and version behind each plugin of the run, by role: data, model, loss, method, pivot. */
+    JsonObject origins() {
+        JsonObject origins = new JsonObject();
+        origins.add(PluginRole.DATA.id(), data.origin().toJson());
+        origins.add(PluginRole.MODEL.id(), model.origin().toJson());
+        origins.add(PluginRole.LOSS.id(), loss.origin().toJson());
+        origins.add(PluginRole.METHOD.id(), method.origin().toJson());
+        if (pivot != null) origins.add(PluginRole.PIVOT.id(), pivot.origin().toJson());
+        return origins;
+    }
 }

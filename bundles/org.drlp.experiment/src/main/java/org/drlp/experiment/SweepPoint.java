@@ -1,5 +1,6 @@
 package org.drlp.experiment;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.gson.JsonElement;
@@ -27,12 +28,23 @@ record SweepPoint(JsonObject sections, Map<String, JsonElement> values, Map<Stri
     /** The swept values as a label, for example {@code loss.tau=0.5 solver.pivot=dantzig}. */
     String label() {
         StringBuilder label = new StringBuilder();
-        for (Map.Entry<String, JsonElement> value : values.entrySet()) {
+        for (Map.Entry<String, String> value : valueTexts().entrySet()) {
             if (label.length() > 0) label.append(' ');
-            JsonElement v = value.getValue();
-            boolean text = v.isJsonPrimitive() && v.getAsJsonPrimitive().isString();
-            label.append(value.getKey()).append('=').append(text ? v.getAsString() : v.toString());
+            label.append(value.getKey()).append('=').append(value.getValue());
         }
         return label.toString();
+    }
+
+    /** Swept path to its value as text, in spec order; see {@link #text}. */
+    Map<String, String> valueTexts() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        values.forEach((path, value) -> texts.put(path, text(value)));
+        return texts;
+    }
+
+    /** A swept value as people read it: a string bare, anything else as JSON ({@code 0.5}, {@code ["a","b"]}). */
+    static String text(JsonElement value) {
+        boolean string = value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+        return string ? value.getAsString() : value.toString();
     }
 }

@@ -14,6 +14,17 @@ final class Specs {
     private Specs() {
     }
 
+    /** Quantile regression of the stack-loss data at five levels, each with two pivot rules: ten runs. */
+    static final String QUANTILES = """
+            {
+              "name": "quantiles",
+              "data": {"source": "stackloss"},
+              "model": {"type": "linear", "intercept": true},
+              "loss": {"type": "quantile"},
+              "sweep": {"loss.tau": [0.1, 0.25, 0.5, 0.75, 0.9], "solver.pivot": ["dantzig", "bland"]}
+            }
+            """;
+
     static Path write(Path directory, String fileName, String text) {
         try {
             return Files.writeString(directory.resolve(fileName), text);

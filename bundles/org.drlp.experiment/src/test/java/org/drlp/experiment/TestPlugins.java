@@ -1,8 +1,12 @@
 package org.drlp.experiment;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -86,7 +90,7 @@ final class TestPlugins {
     /** The stack-loss data in memory; counts its loads and remembers the seeds it was given. */
     static final class StackLossData implements DataSourceProvider {
         final AtomicInteger loads = new AtomicInteger();
-        final List<Long> seeds = new ArrayList<>();
+        final List<Long> seeds = Collections.synchronizedList(new ArrayList<>()); // runs may load in parallel
 
         @Override
         public String name() {
@@ -117,6 +121,34 @@ final class TestPlugins {
             }
             return new Dataset("stackloss", List.of("Air.Flow", "Water.Temp", "Acid.Conc."), "stack.loss", rows,
                     features, target);
+        }
+    }
+
+    /**
+     * The first rows of the stack-loss data, how many written in a file: a data source with a PATH
+     * parameter. Not registered by default; tests that need it add it.
+     */
+    static final class StackLossFile implements DataSourceProvider {
+        @Override
+        public String name() {
+            return "stackloss-file";
+        }
+
+        @Override
+        public String description() {
+            return "as many stack-loss rows as the file says";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.path("path", null, "file holding the number of rows"));
+        }
+
+        @Override
+        public Dataset load(Parameters parameters) throws IOException {
+            String rows = Files.readString(parameters.path("path")).trim();
+            return new StackLossData().load(Parameters.resolve("stackloss", new StackLossData().parameters(),
+                    Map.of("rows", Long.valueOf(rows)), parameters.path("path").getParent()));
         }
     }
 
@@ -204,7 +236,7 @@ final class TestPlugins {
 
     /** A uniformly random improving edge; remembers the seed of every rule it created. */
     static final class RandomPivot implements PivotRuleProvider {
-        final List<Long> seeds = new ArrayList<>();
+        final List<Long> seeds = Collections.synchronizedList(new ArrayList<>()); // runs may create rules in parallel
 
         @Override
         public String name() {

@@ -200,6 +200,8 @@ final class VertexWalk implements EdgeView {
             }
             int outcome = pivot(edge);
             if (outcome == UNBOUNDED) {
+                String doubt = unboundedDoubt(edge);
+                if (doubt != null) return finish(SolveStatus.NUMERICAL_FAILURE, doubt);
                 return finish(SolveStatus.UNBOUNDED, "no neuron blocks the improving edge at position "
                         + edge / 2 + " (slope " + slope[edge] + ")");
             }
@@ -721,6 +723,13 @@ final class VertexWalk implements EdgeView {
                 }
             }
         }
+        if (separable != null && trouble == null && (status.isCertified() || status == SolveStatus.UNBOUNDED)) {
+            String mismatch = separableMismatch();
+            if (mismatch != null) {
+                status = SolveStatus.NUMERICAL_FAILURE;
+                message = mismatch;
+            }
+        }
         double[] dual = null;
         double violation = Double.NaN, stationarity = Double.NaN;
         if (separable != null && trouble == null) {
@@ -736,6 +745,73 @@ final class VertexWalk implements EdgeView {
                 dual, violation, stationarity);
         return new SolveResult(status, recomputed, program.point().clone(), iterations, regionChanges, seconds(),
                 certificate, message);
+    }
+
+    /**
+     * Before reporting UNBOUNDED on a separable program, the slope along the unblocked direction is
+     * recomputed from the data (c + sum_j phi'_j a_j, not the program's gradient): a program that
+     * drifted, or a direction that is in truth flat, must not be reported as unbounded.
+     *
+     * @return null, or why the claim does not hold
+     */
+    private String unboundedDoubt(int edge) {
+        if (separable == null) return null;
+        boolean[] high = program.highSide();
+        double[] sides = new double[m];
+        for (int j = 0; j < m; j++) sides[j] = high[j] ? separable.highSlope(j) : separable.lowSlope(j);
+        double[] fromData = new double[n];
+        separable.stationarity(sides, fromData);
+        double slopeFromData = dot(fromData, direction);
+        if (passThrough && !blandMode) {
+            // the pass-through search crossed every breakpoint ahead: the slope beyond the last one
+            for (int q = 0; q < candidateCount; q++) slopeFromData += candidateW[q];
+        }
+        if (slopeFromData < -slopeTolerance[edge]) return null;
+        return "the program's slope " + slope[edge] + " along the unblocked edge " + edge
+                + " disagrees with the slope its data give, " + slopeFromData;
+    }
+
+    /**
+     * Checks a separable program's gradient and value, which the walk trusted, against the same
+     * quantities computed from its data ({@link SeparableProgram#stationarity}, the slopes and the
+     * preactivations): c + sum_j phi'_j a_j and c . x + sum_j phi_j(z_j). A program that drifted
+     * from its own data would otherwise end OPTIMAL (or UNBOUNDED) at the wrong point.
+     *
+     * @return null, or what disagrees
+     */
+    private String separableMismatch() {
+        boolean[] high = program.highSide();
+        double[] sides = new double[m];
+        for (int j = 0; j < m; j++) sides[j] = high[j] ? separable.highSlope(j) : separable.lowSlope(j);
+        double[] fromData = new double[n];
+        separable.stationarity(sides, fromData);
+        program.gradient(gradient);
+        double worst = 0, size = 0;
+        for (int i = 0; i < n; i++) {
+            worst = Math.max(worst, Math.abs(fromData[i] - gradient[i]));
+            size = Math.max(size, gradientMagnitude[i]);
+        }
+        if (worst > 1e-9 * size + Double.MIN_NORMAL) {
+            return "the program's gradient differs from the one its data give by " + worst;
+        }
+        double[] linear = new double[n];
+        separable.stationarity(new double[m], linear);
+        double[] x = program.point(), z = program.preactivations();
+        double value = 0, magnitude = termScale;
+        for (int i = 0; i < n; i++) {
+            value += linear[i] * x[i];
+            magnitude += Math.abs(linear[i] * x[i]);
+        }
+        for (int j = 0; j < m; j++) {
+            double term = (z[j] < 0 ? separable.lowSlope(j) : separable.highSlope(j)) * z[j];
+            value += term;
+            magnitude += Math.abs(term);
+        }
+        double reported = program.value();
+        if (!(Math.abs(reported - value) <= 1e-11 * magnitude + Double.MIN_NORMAL)) {
+            return "the program's value " + reported + " differs from the sum of its terms " + value;
+        }
+        return null;
     }
 
     /**

@@ -1,0 +1,71 @@
+package org.drlp.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.drlp.api.ExperimentSummary;
+import org.drlp.api.RunListener;
+import org.drlp.api.SolveResult;
+
+/**
+ * Records finished runs, one at a time whichever thread finished them: results.json and
+ * summary.csv are rewritten, then the listener is told, so that a listener always finds the run
+ * on disk. Also the one place that makes listener calls one at a time.
+ */
+final class ExperimentRecorder {
+
+    private final ResultsWriter results;
+    private final SummaryCsvWriter summary;
+    private final RunListener listener;
+    private final Map<Integer, RunOutcome> finished = new TreeMap<>();
+
+    ExperimentRecorder(ResultsWriter results, SummaryCsvWriter summary, RunListener listener) {
+        this.results = results;
+        this.summary = summary;
+        this.listener = listener;
+    }
+
+    synchronized void experimentStarted(String name, int runs) {
+        listener.experimentStarted(name, runs);
+    }
+
+    synchronized void runStarted(RunPlan run) {
+        listener.runStarted(run.index(), run.label());
+    }
+
+    /** @param warnings  what went wrong beside the result (plots), for results.json */
+    synchronized void runFinished(RunOutcome outcome, List<String> warnings) throws IOException {
+        RunPlan run = outcome.plan();
+        SolveResult result = outcome.result();
+        results.add(outcome);
+        results.warn(warnings);
+        summary.add(outcome);
+        finished.put(run.index(), outcome);
+        listener.runFinished(run.index(), run.label(), result.status(), result.objective(), result.seconds());
+    }
+
+    synchronized void warn(List<String> warnings) throws IOException {
+        results.warn(warnings);
+    }
+
+    /** The finished runs in sweep order. */
+    synchronized List<RunOutcome> outcomes() {
+        return List.copyOf(finished.values());
+    }
+
+    synchronized ExperimentSummary summary(String name, Path outputDirectory, List<String> sweptPaths) {
+        List<ExperimentSummary.Run> runs = finished.values().stream().map(ExperimentRecorder::summaryRun).toList();
+        return new ExperimentSummary(name, outputDirectory, runs, sweptPaths);
+    }
+
+    private static ExperimentSummary.Run summaryRun(RunOutcome outcome) {
+        RunPlan run = outcome.plan();
+        SolveResult result = outcome.result();
+        return new ExperimentSummary.Run(run.label(), result.status(), result.objective(), result.iterations(),
+                result.seconds(), result.message(), run.index(), run.point().valueTexts(), run.repeat(),
+                result.regionChanges());
+    }
+}

@@ -1,0 +1,112 @@
+package org.drlp.experiment;
+
+import java.awt.AWTError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.drlp.report.Figure;
+import org.drlp.report.FigureFiles;
+
+/**
+ * Writes the objective plots as SVG and PNG: {@code runs/NNN/objective.*} from each run's trace,
+ * and {@code plots/<group>.*} overlaying the runs of each sweep group. A plot that cannot be drawn
+ * is returned as a warning and never fails a run: the numbers matter more than the pictures.
+ */
+final class ObjectivePlots {
+
+    static final String RUN_FILE = "objective";
+    static final String GROUP_FOLDER = "plots";
+
+    private final Path outputDirectory;
+
+    ObjectivePlots(Path outputDirectory) {
+        this.outputDirectory = outputDirectory;
+    }
+
+    /** @return warnings; nothing is drawn for a run without a trace */
+    List<String> plotRun(RunOutcome run) {
+        if (run.traceFile() == null) return List.of();
+        Path traceFile = outputDirectory.resolve(run.traceFile());
+        List<String> warnings = new ArrayList<>();
+        try {
+            Figure figure = ObjectiveFigures.forRun(run.plan().label(), ObjectiveTrace.read(traceFile));
+            write(figure, traceFile.resolveSibling(RUN_FILE), warnings);
+        } catch (Exception | LinkageError | AWTError | InternalError e) { // see write: AWT fails in Errors too
+            warnings.add(relative(traceFile.getParent()) + ": objective plot not drawn: " + describe(e));
+        }
+        return warnings;
+    }
+
+    /** @return warnings; a group none of whose runs left a trace gets no plot */
+    List<String> plotGroups(List<SweepGroup> groups) {
+        List<String> warnings = new ArrayList<>();
+        Set<String> fileNames = new HashSet<>();
+        for (SweepGroup group : groups) {
+            String file = GROUP_FOLDER + "/" + uniqueFileName(group.name(), fileNames);
+            try {
+                Figure figure = overlay(group);
+                if (figure == null) continue;
+                Files.createDirectories(outputDirectory.resolve(GROUP_FOLDER));
+                write(figure, outputDirectory.resolve(file), warnings);
+            } catch (Exception | LinkageError | AWTError | InternalError e) {
+                warnings.add(file + ": overlay plot not drawn: " + describe(e));
+            }
+        }
+        return warnings;
+    }
+
+    /** The group's runs that left a trace, one series each; null when none did. */
+    Figure overlay(SweepGroup group) throws IOException {
+        Map<String, ObjectiveTrace> traces = new LinkedHashMap<>();
+        for (RunOutcome run : group.runs()) {
+            if (run.traceFile() != null) {
+                traces.put(group.seriesName(run), ObjectiveTrace.read(outputDirectory.resolve(run.traceFile())));
+            }
+        }
+        return traces.isEmpty() ? null : ObjectiveFigures.figure(group.name(), traces);
+    }
+
+    /**
+     * SVG and PNG each on their own, so that one format failing still leaves the other. A Java
+     * runtime without working AWT (no fonts, no native libraries) fails in Errors, not Exceptions.
+     */
+    private void write(Figure figure, Path withoutExtension, List<String> warnings) {
+        String name = withoutExtension.getFileName().toString();
+        Path svg = withoutExtension.resolveSibling(name + ".svg");
+        try {
+            FigureFiles.writeSvg(figure, svg);
+        } catch (Exception | LinkageError | AWTError | InternalError e) {
+            warnings.add(relative(svg) + " not written: " + describe(e));
+        }
+        Path png = withoutExtension.resolveSibling(name + ".png");
+        try {
+            FigureFiles.writePng(figure, png);
+        } catch (Exception | LinkageError | AWTError | InternalError e) {
+            warnings.add(relative(png) + " not written: " + describe(e));
+        }
+    }
+
+    /** A path as results.json names files: relative to the output folder, with forward slashes. */
+    private String relative(Path file) {
+        return outputDirectory.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The group's name as a portable file name: letters, digits and {@code . , = + -} kept, the rest {@code _}. */
+    private static String uniqueFileName(String groupName, Set<String> taken) {
+        String base = groupName.replace(' ', ',').replaceAll("[^A-Za-z0-9.,=+-]", "_");
+        String name = base;
+        for (int n = 2; !taken.add(name); n++) name = base + "-" + n;
+        return name;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,60 @@
+package org.drlp.shell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.apache.felix.service.command.Descriptor;
+import org.drlp.api.ExperimentService;
+import org.drlp.api.ExperimentSummary;
+import org.drlp.api.PluginCatalog;
+import org.drlp.api.SpecException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The commands {@code drlp:plugins}, {@code drlp:run SPEC OUT} and {@code drlp:results OUT}. Gogo
+ * finds them through the {@code osgi.command} properties and calls the public methods by name;
+ * what a method returns, Gogo prints.
+ */
+@Component(service = ShellCommands.class, property = {
+        "osgi.command.scope=drlp",
+        "osgi.command.function=plugins",
+        "osgi.command.function=run",
+        "osgi.command.function=results"})
+public final class ShellCommands {
+
+    private final PluginCatalog catalog;
+    private final ExperimentService experiments;
+
+    @Activate
+    public ShellCommands(@Reference PluginCatalog catalog, @Reference ExperimentService experiments) {
+        this.catalog = catalog;
+        this.experiments = experiments;
+    }
+
+    @Descriptor("list every plugin by role, with its description and bundle")
+    public String plugins() {
+        return PluginTable.format(catalog.plugins());
+    }
+
+    @Descriptor("run every point of a spec's sweep, writing results.json and traces into a folder")
+    public String run(@Descriptor("experiment spec (JSON)") String spec,
+                      @Descriptor("output folder, created if needed") String out) throws SpecException, IOException {
+        // Gogo redirects System.out per command, so it must be read at call time
+        return run(Path.of(spec), Path.of(out), System.out);
+    }
+
+    String run(Path spec, Path out, PrintStream progress) throws SpecException, IOException {
+        ExperimentSummary summary = experiments.run(spec, out, new RunLines(progress));
+        return String.format(Locale.ROOT, "%s: %d runs, %d failed; results in %s", summary.name(),
+                summary.runs().size(), summary.failures(), summary.outputDirectory().resolve(ResultsFile.NAME));
+    }
+
+    @Descriptor("summarise the results of an experiment, finished or still running")
+    public String results(@Descriptor("output folder of drlp:run") String out) throws IOException {
+        return SummaryTable.format(ResultsFile.read(Path.of(out)));
+    }
+}

@@ -1,0 +1,152 @@
+package org.drlp.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.drlp.api.ExperimentSummary;
+import org.drlp.api.PluginCatalog;
+import org.drlp.api.PluginDescription;
+import org.drlp.api.RunListener;
+import org.drlp.api.SolveStatus;
+import org.drlp.launcher.testplugin.HotDroppedRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Third-party bundles in the plugins folder, hot-deployed by FileInstall in an in-process workbench. */
+class HotDeploymentTest {
+
+    private static final Path STACKLOSS = Path.of("..", "examples", "data", "stackloss.csv").toAbsolutePath().normalize();
+    private static final long WAIT_MILLIS = 15_000;
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void droppedRuleIsUsableByNameAtOnceAndGoneWhenItsJarIsDeleted() throws Exception {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        try (Workbench workbench = Workbench.start(List.of("core", "regression"), new PluginFolder(plugins))) {
+            PluginCatalog catalog = workbench.plugins();
+            assertFalse(hasRule(catalog));
+
+            Path jar = PluginJars.dropPivotRule(plugins);
+            await("the dropped rule in the catalogue", () -> hasRule(catalog));
+
+            ExperimentSummary summary = workbench.experiments().run(medianSpec(), temp.resolve("out"), RunListener.NONE);
+            assertEquals(SolveStatus.OPTIMAL, summary.runs().get(0).status());
+            assertEquals(14518.0 / 345, summary.runs().get(0).objective(), 1e-9);
+
+            Files.delete(jar);
+            await("the rule gone with its jar", () -> !hasRule(catalog));
+        }
+    }
+
+    @Test
+    void runWaitsForTheInitialScanSoThatAPluginAlreadyInTheFolderIsUsable() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.dropPivotRule(plugins);
+        Path results = temp.resolve("out");
+
+        int status = drlp("run", medianSpec().toString(), "--out", results.toString(), "--plugins", plugins.toString());
+
+        assertEquals(Main.OK, status, err::toString);
+        JsonObject run = JsonParser.parseString(Files.readString(results.resolve("results.json")))
+                .getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+        assertEquals("OPTIMAL", run.get("status").getAsString());
+        assertEquals(14518.0 / 345, run.get("objective").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void pluginsListsADroppedRuleWithItsBundleAndVersion() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.dropPivotRule(plugins);
+
+        assertEquals(Main.OK, drlp("plugins", "--plugins", plugins.toString()), err::toString);
+
+        assertTrue(out.toString().lines().anyMatch(line -> line.trim().startsWith(HotDroppedRule.NAME + " ")
+                && line.endsWith("[" + PluginJars.RULE_BUNDLE + " " + PluginJars.RULE_VERSION + "]")), out::toString);
+    }
+
+    @Test
+    void anUnresolvableBundleIsNamedWithItsMissingRequirementAndTheRestStillRuns() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.dropUnresolvable(plugins);
+        PluginJars.dropPivotRule(plugins);
+
+        assertEquals(Main.OK, drlp("plugins", "--plugins", plugins.toString()), err::toString);
+
+        assertTrue(err.toString().contains("plugin broken.jar (" + PluginJars.BROKEN_BUNDLE + " 2.0.0) did not start"),
+                err::toString);
+        assertTrue(err.toString().contains("missing requirement")
+                && err.toString().contains("osgi.wiring.package=" + PluginJars.MISSING_PACKAGE), err::toString);
+        assertTrue(out.toString().contains(HotDroppedRule.NAME), out::toString);
+    }
+
+    @Test
+    void aJarThatIsNotABundleIsReportedWithoutWaiting() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        Files.writeString(plugins.resolve("notes.jar"), "not a jar");
+
+        assertEquals(Main.OK, drlp("plugins", "--plugins", plugins.toString()), err::toString);
+
+        assertTrue(err.toString().contains("plugin notes.jar is not a readable jar"), err::toString);
+    }
+
+    @Test
+    void aMissingPluginsFolderIsAnError() {
+        assertEquals(Main.ERROR, drlp("plugins", "--plugins", temp.resolve("nowhere").toString()));
+
+        assertTrue(err.toString().contains("plugins folder " + temp.resolve("nowhere") + " does not exist"), err::toString);
+    }
+
+    private static boolean hasRule(PluginCatalog catalog) {
+        for (PluginDescription plugin : catalog.plugins()) {
+            if (plugin.role().equals("pivot") && plugin.name().equals(HotDroppedRule.NAME)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Median regression of the stack-loss data with the hot-dropped rule. */
+    private Path medianSpec() throws IOException {
+        Path spec = temp.resolve("median-hot-dropped.json");
+        Files.writeString(spec, """
+                {
+                  "name": "stackloss-median-hot-dropped",
+                  "data":   {"source": "csv", "path": "%s", "target": "stack.loss"},
+                  "model":  {"type": "linear", "intercept": true},
+                  "loss":   {"type": "absolute"},
+                  "solver": {"method": "vertex-walk", "pivot": "%s"}
+                }
+                """.formatted(STACKLOSS.toString().replace("\\", "\\\\"), HotDroppedRule.NAME));
+        return spec;
+    }
+
+    private int drlp(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("gave up waiting " + WAIT_MILLIS / 1000 + " s for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
