@@ -2,6 +2,7 @@ package org.drlp.launcher;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -9,7 +10,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.drlp.api.SolveStatus;
 
 /**
- * A console progress bar: one tick per finished run, the run in progress and the failures beside it.
+ * A console progress bar: one tick per finished run, the run in progress (with its latest pivot and
+ * objective during long solves) and the failures beside it.
  * The experiment service never overlaps its calls, so no locking is needed here.
  */
 final class SweepProgressBar implements SweepProgress {
@@ -32,6 +34,7 @@ final class SweepProgressBar implements SweepProgress {
                 .setStyle(unicode ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(terminal))
                 .setUpdateIntervalMillis(200)
+                .continuousUpdate()
                 .build();
     }
 
@@ -47,6 +50,11 @@ final class SweepProgressBar implements SweepProgress {
             bar.setExtraMessage(message(label));
         }
         bar.step();
+    }
+
+    @Override
+    public void runProgress(int index, long iteration, double objective, double seconds) {
+        bar.setExtraMessage(message(String.format(Locale.ROOT, "%03d pivot %,d obj %.6g", index, iteration, objective)));
     }
 
     private String message(String label) {

@@ -1,7 +1,8 @@
 package org.drlp.api;
 
 /**
- * Progress of an experiment: one call when it starts, and one when each run starts and finishes.
+ * Progress of an experiment: one call when it starts, one when each run starts and finishes, and
+ * progress reports from inside long solves.
  *
  * <p>Threads: calls never overlap (the experiment service makes them one at a time), so an
  * implementation needs no locking of its own. With more than one job they may come from
@@ -17,4 +18,14 @@ public interface RunListener {
     default void runStarted(int index, String label) { }
 
     default void runFinished(int index, String label, SolveStatus status, double objective, double seconds) { }
+
+    /**
+     * A solve in progress: its latest step. Comes between {@code runStarted} and {@code runFinished}
+     * of that run, about every {@value #PROGRESS_INTERVAL_MILLIS} ms of solving, so that a long single
+     * run shows that it is alive; only the last step's numbers are reported, not every step's.
+     */
+    default void runProgress(int index, long iteration, double objective, double seconds) { }
+
+    /** Time between two progress reports of one run. */
+    long PROGRESS_INTERVAL_MILLIS = 500;
 }

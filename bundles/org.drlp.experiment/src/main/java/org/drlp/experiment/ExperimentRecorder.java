@@ -36,6 +36,10 @@ final class ExperimentRecorder {
         listener.runStarted(run.index(), run.label());
     }
 
+    synchronized void runProgress(RunPlan run, long iteration, double objective, double seconds) {
+        listener.runProgress(run.index(), iteration, objective, seconds);
+    }
+
     /** @param warnings  what went wrong beside the result (plots), for results.json */
     synchronized void runFinished(RunOutcome outcome, List<String> warnings) throws IOException {
         RunPlan run = outcome.plan();

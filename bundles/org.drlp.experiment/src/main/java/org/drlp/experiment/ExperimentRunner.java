@@ -69,7 +69,8 @@ public final class ExperimentRunner implements ExperimentService {
         recorder.experimentStarted(plan.name(), plan.runs().size());
         new RunScheduler(options.jobs()).executeAll(plan.runs(), run -> {
             recorder.runStarted(run);
-            RunOutcome outcome = executor.execute(run);
+            RunOutcome outcome = executor.execute(run,
+                    (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
             recorder.runFinished(outcome, plots.plotRun(outcome));
         });
         recorder.warn(plots.plotGroups(SweepGroups.of(recorder.outcomes())));

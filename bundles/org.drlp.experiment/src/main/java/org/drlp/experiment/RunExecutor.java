@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.drlp.api.RunListener;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
@@ -58,6 +59,14 @@ final class RunExecutor {
         this.minimumGraceSeconds = minimumGraceSeconds;
     }
 
+    /** Where a run in progress reports its latest step. */
+    @FunctionalInterface
+    interface SolveProgress {
+        SolveProgress NONE = (iteration, objective, seconds) -> { };
+
+        void report(long iteration, double objective, double seconds);
+    }
+
     /** What the worker is doing, for the watchdog; written by the worker, read by the waiting thread. */
     private static final class Progress {
         volatile String stage = "loading data";
@@ -83,6 +92,11 @@ final class RunExecutor {
      *                     or when the waiting thread is interrupted
      */
     RunOutcome execute(RunPlan plan) throws IOException {
+        return execute(plan, SolveProgress.NONE);
+    }
+
+    /** As {@link #execute(RunPlan)}, reporting the solve's progress about twice a second. */
+    RunOutcome execute(RunPlan plan, SolveProgress solveProgress) throws IOException {
         String runFolder = "runs/" + String.format("%03d", plan.index());
         Path runDirectory = Files.createDirectories(outputDirectory.resolve(runFolder));
         long started = System.nanoTime();
@@ -95,7 +109,7 @@ final class RunExecutor {
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                done.complete(executeHere(plan, runFolder, runDirectory, started, progress));
+                done.complete(executeHere(plan, runFolder, runDirectory, started, progress, solveProgress));
             } catch (Throwable e) { // an Error from a plugin (AssertionError, say) ends its run, not the sweep
                 done.complete(RunOutcome.failed(plan, progress.stage + ": " + describe(e), seconds(started)));
             }
@@ -157,7 +171,8 @@ final class RunExecutor {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.3g", value);
     }
 
-    private RunOutcome executeHere(RunPlan plan, String runFolder, Path runDirectory, long started, Progress progress) {
+    private RunOutcome executeHere(RunPlan plan, String runFolder, Path runDirectory, long started, Progress progress,
+                                   SolveProgress solveProgress) {
         try {
             Dataset data = datasets.load(plan.data());
             progress.enter("creating the loss");
@@ -172,7 +187,7 @@ final class RunExecutor {
             PivotRule rule = plan.pivot() == null ? null : plan.pivot().plugin().create(plan.pivot().parameters());
             if (rule != null) progress.suspect(rule, "pivot rule \"" + plan.pivot().name() + "\"");
             progress.enter("solving");
-            SolveResult result = solve(plan, problem, rule, runDirectory);
+            SolveResult result = solve(plan, problem, rule, runDirectory, solveProgress, progress);
             if (progress.abandoned) return RunOutcome.failed(plan, "abandoned", seconds(started));
             progress.enter("writing the run's files");
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
@@ -187,19 +202,47 @@ final class RunExecutor {
         }
     }
 
-    private SolveResult solve(RunPlan plan, Problem problem, PivotRule rule, Path runDirectory) throws IOException {
+    private SolveResult solve(RunPlan plan, Problem problem, PivotRule rule, Path runDirectory,
+                              SolveProgress solveProgress, Progress progress) throws IOException {
         SolveResult result;
         if (trace) {
             try (TraceWriter writer = new TraceWriter(runDirectory.resolve("trace.csv"))) {
-                result = plan.method().plugin().solve(problem, rule, plan.method().parameters(), writer);
+                result = plan.method().plugin().solve(problem, rule, plan.method().parameters(),
+                        new ProgressRelay(writer, solveProgress, progress));
             }
         } else {
-            result = plan.method().plugin().solve(problem, rule, plan.method().parameters(), StepListener.NONE);
+            result = plan.method().plugin().solve(problem, rule, plan.method().parameters(),
+                    new ProgressRelay(StepListener.NONE, solveProgress, progress));
         }
         if (result == null) {
             throw new IllegalStateException("solver method \"" + plan.method().name() + "\" returned no result");
         }
         return result;
+    }
+
+    /** Passes every step on, and the latest one to the progress report when it is due; silent once abandoned. */
+    private static final class ProgressRelay implements StepListener {
+        private static final long INTERVAL_NANOS = RunListener.PROGRESS_INTERVAL_MILLIS * 1_000_000L;
+        private final StepListener next;
+        private final SolveProgress report;
+        private final Progress progress;
+        private long due = INTERVAL_NANOS;
+
+        ProgressRelay(StepListener next, SolveProgress report, Progress progress) {
+            this.next = next;
+            this.report = report;
+            this.progress = progress;
+        }
+
+        @Override
+        public void onStep(long iteration, double objective, double step, int entering, int leaving,
+                           int regionChanges, long elapsedNanos) {
+            next.onStep(iteration, objective, step, entering, leaving, regionChanges, elapsedNanos);
+            if (elapsedNanos >= due && !progress.abandoned) {
+                due = elapsedNanos + INTERVAL_NANOS;
+                report.report(iteration, objective, elapsedNanos * 1e-9);
+            }
+        }
     }
 
     /** Writes dual.csv when the certificate carries a dual vector; returns whether it did. */
