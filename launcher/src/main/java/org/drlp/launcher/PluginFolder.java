@@ -10,11 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.BundleRevision;
 
@@ -85,6 +88,37 @@ final class PluginFolder {
     }
 
     /**
+     * From now on reports every jar that FileInstall installs, updates or removes, and why one does
+     * not start (FileInstall's own logging is off). For long-lived sessions: the shell.
+     */
+    void watch(BundleContext context, Consumer<String> report) {
+        context.addBundleListener((BundleListener) event -> {
+            Bundle bundle = event.getBundle();
+            Path jar = jarOf(bundle);
+            if (jar == null) {
+                return;
+            }
+            String name = "plugin " + jar.getFileName() + " (" + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
+            switch (event.getType()) {
+                case BundleEvent.INSTALLED, BundleEvent.UPDATED -> start(jar, bundle).ifPresentOrElse(report,
+                        () -> report.accept(name + (event.getType() == BundleEvent.UPDATED ? " updated" : " installed")));
+                case BundleEvent.UNINSTALLED -> report.accept(name + " removed");
+                default -> { }
+            }
+        });
+    }
+
+    /** The jar in this folder that the bundle was installed from, or null. */
+    private Path jarOf(Bundle bundle) {
+        String location = bundle.getLocation();
+        if (!location.startsWith("file:")) {
+            return null;
+        }
+        Path jar = Path.of(URI.create(location)).toAbsolutePath().normalize();
+        return folder.equals(jar.getParent()) ? jar : null;
+    }
+
+    /**
      * Starting is what FileInstall does next anyway; doing it here makes the wait deterministic
      * and yields the resolver's reason when the bundle cannot start.
      */
@@ -135,9 +169,9 @@ final class PluginFolder {
     private Map<Path, Bundle> installedFromFolder(BundleContext context) {
         Map<Path, Bundle> bundles = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
-            String location = bundle.getLocation();
-            if (location.startsWith("file:")) {
-                bundles.put(Path.of(URI.create(location)).toAbsolutePath().normalize(), bundle);
+            Path jar = jarOf(bundle);
+            if (jar != null) {
+                bundles.put(jar, bundle);
             }
         }
         return bundles;

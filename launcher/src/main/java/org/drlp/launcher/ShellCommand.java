@@ -24,7 +24,7 @@ final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws LaunchException {
         System.clearProperty(EXIT_STATUS_PROPERTY);
-        try (Workbench running = workbench.start(List.of(WORKBENCH_FEATURE))) {
+        try (Workbench running = workbench.start(List.of(WORKBENCH_FEATURE), true)) {
             running.awaitStop();
         }
         return Integer.getInteger(EXIT_STATUS_PROPERTY, Main.OK);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import org.drlp.api.ExperimentService;
@@ -144,6 +145,11 @@ final class Workbench implements AutoCloseable {
         } catch (IOException | BundleException e) {
             throw new LaunchException("cannot start hot deployment from " + plugins.path() + ": " + e.getMessage());
         }
+    }
+
+    /** See {@link PluginFolder#watch}. */
+    void watchPlugins(PluginFolder plugins, Consumer<String> report) {
+        plugins.watch(framework.getBundleContext(), report);
     }
 
     /** See {@link PluginFolder#awaitInitialScan}. */

@@ -36,6 +36,14 @@ final class WorkbenchOptions {
      * scan and warns about every plugin that did not start.
      */
     Workbench start(List<String> required) throws LaunchException {
+        return start(required, false);
+    }
+
+    /**
+     * As {@link #start(List)}; with {@code watch}, also reports every later change of the plugins
+     * folder on the error stream, for sessions that outlive the first scan.
+     */
+    Workbench start(List<String> required, boolean watch) throws LaunchException {
         List<String> ordered = new ArrayList<>(features);
         required.stream().filter(name -> !ordered.contains(name)).forEach(ordered::add);
         // core first: the other features' plugins need SCR and the experiment service
@@ -52,6 +60,9 @@ final class WorkbenchOptions {
             try {
                 PrintWriter err = command.commandLine().getErr();
                 workbench.awaitPlugins(plugins).forEach(problem -> err.println("drlp: warning: " + problem));
+                if (watch) {
+                    workbench.watchPlugins(plugins, change -> err.println("drlp: " + change));
+                }
             } catch (LaunchException e) {
                 workbench.close();
                 throw e;

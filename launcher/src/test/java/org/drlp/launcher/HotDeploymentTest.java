@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.PluginCatalog;
@@ -52,6 +53,33 @@ class HotDeploymentTest {
             Files.delete(jar);
             await("the rule gone with its jar", () -> !hasRule(catalog));
         }
+    }
+
+    @Test
+    void aWatchedFolderReportsLateDropsTheirFailuresAndRemovals() throws Exception {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginFolder folder = new PluginFolder(plugins);
+        List<String> reports = new CopyOnWriteArrayList<>();
+        try (Workbench workbench = Workbench.start(List.of("core", "regression"), folder)) {
+            PluginCatalog catalog = workbench.plugins();
+            workbench.awaitPlugins(folder);
+            workbench.watchPlugins(folder, reports::add);
+
+            PluginJars.dropUnresolvable(plugins);
+            await("the broken drop reported", () -> reports.stream().anyMatch(r -> r.startsWith(
+                    "plugin broken.jar (" + PluginJars.BROKEN_BUNDLE + " 2.0.0) did not start")
+                    && r.contains("osgi.wiring.package=" + PluginJars.MISSING_PACKAGE)));
+
+            Path jar = PluginJars.dropPivotRule(plugins);
+            String rule = "plugin " + jar.getFileName() + " (" + PluginJars.RULE_BUNDLE + " " + PluginJars.RULE_VERSION + ")";
+            await("the good drop reported", () -> reports.contains(rule + " installed"));
+            await("the dropped rule in the catalogue", () -> hasRule(catalog));
+
+            Files.delete(jar);
+            await("the removal reported", () -> reports.contains(rule + " removed"));
+            await("the rule gone with its jar", () -> !hasRule(catalog));
+        }
+        assertTrue(reports.stream().noneMatch(r -> r.contains("did not start") && r.contains(PluginJars.RULE_BUNDLE)), reports::toString);
     }
 
     @Test
