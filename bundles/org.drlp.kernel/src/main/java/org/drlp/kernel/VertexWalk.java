@@ -177,6 +177,34 @@ final class VertexWalk implements EdgeView {
         return walk();
     }
 
+    /**
+     * Warm start: the walk begins in phase 2 at the vertex of the given critical set (n distinct
+     * neurons whose normals are independent), near x0; the point is snapped onto their boundaries.
+     *
+     * @return null when the set is not a basis here (singular, or the snap changed the objective too
+     *         much); the caller then starts afresh with a new walk
+     */
+    SolveResult solveFrom(double[] x0, int[] basis) {
+        if (x0.length != n || basis.length != n) return null;
+        program.reset(x0);
+        Arrays.fill(positionOf, -1);
+        for (int k = 0; k < n; k++) {
+            int neuron = basis[k];
+            if (neuron < 0 || neuron >= m || positionOf[neuron] >= 0) return null;
+            critical[k] = neuron;
+            positionOf[neuron] = k;
+            freeSign[k] = 1;
+        }
+        objective = program.value();
+        if (!Double.isFinite(objective)) return null;
+        objectiveScale = Math.abs(objective);
+        refreshScales();
+        if (refactor() != null) return null;
+        program.gradient(gradient);
+        listener.onStep(0, objective, 0, -1, -1, 0, 0);
+        return walk();
+    }
+
     private SolveResult walk() {
         int stalledPricings = 0;
         while (true) {

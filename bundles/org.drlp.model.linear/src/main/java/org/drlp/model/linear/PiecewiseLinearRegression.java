@@ -10,7 +10,8 @@ import org.drlp.spi.SeparableProgram;
  * Regression with a piecewise-linear loss as a separable ReLU program:
  * f(x) = sum_i loss(a_i . x - y_i), one neuron per data point and kink of the loss, with
  * z_(i,q) = a_i . x - y_i - at_q. The design is stored row-major so that one directional pass
- * streams it once.
+ * streams it once. A {@linkplain #restrict restricted} copy may carry a linear term c . x (rows folded
+ * in on a fixed side), which the plain model does not have.
  */
 public final class PiecewiseLinearRegression implements SeparableProgram {
 
@@ -24,6 +25,9 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     private final double[] kinkHigh;
     private final boolean convex;
     private final double[] rowAbsSum;
+    /** The linear term c (zero unless rows were folded in by {@link #restrict}). */
+    private final double[] linear;
+    private final boolean hasLinear;
 
     private final double[] x;
     private final double[] z;
@@ -59,6 +63,68 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
         this.z = new double[rows * kinks];
         this.high = new boolean[rows * kinks];
         this.gradient = new double[n];
+        this.linear = new double[n];
+        this.hasLinear = false;
+    }
+
+    private PiecewiseLinearRegression(PiecewiseLinearRegression from, double[] design, double[] target,
+                                      double[] linear) {
+        this.rows = target.length;
+        this.n = from.n;
+        this.kinks = from.kinks;
+        this.design = design;
+        this.target = target;
+        this.kinkAt = from.kinkAt;
+        this.kinkLow = from.kinkLow;
+        this.kinkHigh = from.kinkHigh;
+        this.convex = from.convex;
+        this.rowAbsSum = new double[rows];
+        this.x = new double[n];
+        this.z = new double[rows * kinks];
+        this.high = new boolean[rows * kinks];
+        this.gradient = new double[n];
+        this.linear = linear;
+        boolean any = false;
+        for (double c : linear) any |= c != 0;
+        this.hasLinear = any;
+    }
+
+    @Override
+    public int rowCount() {
+        return rows;
+    }
+
+    @Override
+    public int neuronsPerRow() {
+        return kinks;
+    }
+
+    @Override
+    public SeparableProgram restrict(int[] keep, boolean[] sides) {
+        double[] keptDesign = new double[keep.length * n];
+        double[] keptTarget = new double[keep.length];
+        for (int s = 0; s < keep.length; s++) {
+            int row = keep[s];
+            if (row < 0 || row >= rows || (s > 0 && row <= keep[s - 1])) {
+                throw new IllegalArgumentException("rows to keep must be sorted, distinct and in [0, " + rows + ")");
+            }
+            System.arraycopy(design, row * n, keptDesign, s * n, n);
+            keptTarget[s] = target[row];
+        }
+        double[] c = linear.clone();
+        if (sides != null) {
+            for (int i = 0, next = 0, row = 0; i < rows; i++, row += n) {
+                if (next < keep.length && keep[next] == i) {
+                    next++;
+                    continue;
+                }
+                double weight = 0;
+                for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += sides[j] ? kinkHigh[q] : kinkLow[q];
+                if (weight == 0) continue;
+                for (int col = 0; col < n; col++) c[col] += weight * design[row + col];
+            }
+        }
+        return new PiecewiseLinearRegression(this, keptDesign, keptTarget, c);
     }
 
     @Override
@@ -100,6 +166,9 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
         for (int j = 0; j < z.length; j++) {
             int q = j % kinks;
             sum += z[j] < 0 ? kinkLow[q] * z[j] : kinkHigh[q] * z[j];
+        }
+        if (hasLinear) {
+            for (int c = 0; c < n; c++) sum += linear[c] * x[c];
         }
         return sum;
     }
@@ -182,7 +251,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public void stationarity(double[] lambda, double[] out) {
-        java.util.Arrays.fill(out, 0);
+        System.arraycopy(linear, 0, out, 0, n);
         for (int j = 0; j < z.length; j++) {
             int row = (j / kinks) * n;
             for (int c = 0; c < n; c++) out[c] += lambda[j] * design[row + c];
@@ -204,7 +273,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     }
 
     private void computeGradient() {
-        java.util.Arrays.fill(gradient, 0);
+        System.arraycopy(linear, 0, gradient, 0, n);
         for (int j = 0; j < z.length; j++) {
             int q = j % kinks;
             double slope = high[j] ? kinkHigh[q] : kinkLow[q];
