@@ -87,6 +87,12 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
             if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
                 SolveResult result = Presolve.solve(separable, x0, pivotRule, options, listener, presolve, start);
                 if (result != null) return result;
+                // the presolve found no usable basis: the plain walk, timed from the start of the solve
+                SolveResult plain = new VertexWalk(program, pivotRule, options, listener).solve(x0);
+                String note = "presolve gave no usable basis; plain walk";
+                return new SolveResult(plain.status(), plain.objective(), plain.point(), plain.iterations(),
+                        plain.regionChanges(), (System.nanoTime() - start) * 1e-9, plain.certificate(),
+                        plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note);
             }
             return new VertexWalk(program, pivotRule, options, listener).solve(x0);
         } catch (RuntimeException | StackOverflowError e) {

@@ -180,14 +180,15 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double directional(double[] v, double[] dz) {
-        for (int i = 0, row = 0; i < rows; i++, row += n) {
-            double s = 0;
-            for (int c = 0; c < n; c++) s += design[row + c] * v[c];
-            for (int q = 0, j = i * kinks; q < kinks; q++, j++) dz[j] = s;
+        if (kinks == 1) {
+            for (int i = 0, row = 0; i < rows; i++, row += n) dz[i] = dotRow(design, row, v, n);
+        } else {
+            for (int i = 0, row = 0; i < rows; i++, row += n) {
+                double s = dotRow(design, row, v, n);
+                for (int q = 0, j = i * kinks; q < kinks; q++, j++) dz[j] = s;
+            }
         }
-        double gv = 0;
-        for (int c = 0; c < n; c++) gv += gradient[c] * v[c];
-        return gv;
+        return dotRow(gradient, 0, v, n);
     }
 
     @Override
@@ -197,10 +198,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double flipEffect(int k, double[] v, FlipSink sink) {
-        int row = (k / kinks) * n;
-        double av = 0;
-        for (int c = 0; c < n; c++) av += design[row + c] * v[c];
-        return slopeChange(k) * av;
+        return slopeChange(k) * dotRow(design, (k / kinks) * n, v, n);
     }
 
     @Override
@@ -256,6 +254,23 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
             int row = (j / kinks) * n;
             for (int c = 0; c < n; c++) out[c] += lambda[j] * design[row + c];
         }
+    }
+
+    /**
+     * a[offset, offset + n) . v with four partial sums: a single running sum is bound by the
+     * latency of floating-point addition, which the JIT may not reorder.
+     */
+    static double dotRow(double[] a, int offset, double[] v, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            s0 += a[offset + c] * v[c];
+            s1 += a[offset + c + 1] * v[c + 1];
+            s2 += a[offset + c + 2] * v[c + 2];
+            s3 += a[offset + c + 3] * v[c + 3];
+        }
+        for (; c < n; c++) s0 += a[offset + c] * v[c];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** z from x, and |a_i| . |x| for the scale of each row. */
