@@ -102,6 +102,8 @@ final class VertexWalk implements EdgeView {
     private int zeroSteps;
     private boolean blandMode;
     private boolean refactorRequested;
+    /** True from a successful refactorisation until the next pivot changes the state. */
+    private boolean fresh;
     private final long startNanos;
 
     VertexWalk(ReluProgram program, PivotRule rule, SolverOptions options, StepListener listener) {
@@ -372,6 +374,7 @@ final class VertexWalk implements EdgeView {
     private static final int STALE = 2;
 
     private int pivot(int edge) {
+        fresh = false;
         int k = edge / 2;
         int leaving = critical[k];
         boolean otherSide = (edge & 1) == 1;
@@ -648,6 +651,7 @@ final class VertexWalk implements EdgeView {
      * @return null, or why the state cannot be trusted
      */
     private String refactor() {
+        fresh = false;
         refactorRequested = false;
         pivotsSinceRefactor = 0;
         program.refresh();
@@ -684,6 +688,7 @@ final class VertexWalk implements EdgeView {
         objective = recomputed;
         refreshScales();
         program.gradient(gradient);
+        fresh = true;
         return null;
     }
 
@@ -725,7 +730,8 @@ final class VertexWalk implements EdgeView {
 
     /** Refactors once more, prices every edge and builds the certificate. */
     private SolveResult finish(SolveStatus status, String message) {
-        String trouble = refactor();
+        // nothing moved since the last refactorisation: doing it again would give the same state
+        String trouble = fresh && !refactorRequested ? null : refactor();
         if (trouble != null && status.isCertified()) {
             status = SolveStatus.NUMERICAL_FAILURE;
             message = trouble;

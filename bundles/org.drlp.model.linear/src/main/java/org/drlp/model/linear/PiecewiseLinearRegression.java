@@ -163,9 +163,9 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     @Override
     public double value() {
         double sum = 0;
-        for (int j = 0; j < z.length; j++) {
-            int q = j % kinks;
-            sum += z[j] < 0 ? kinkLow[q] * z[j] : kinkHigh[q] * z[j];
+        for (int q = 0; q < kinks; q++) {
+            double low = kinkLow[q], high = kinkHigh[q];
+            for (int j = q; j < z.length; j += kinks) sum += z[j] < 0 ? low * z[j] : high * z[j];
         }
         if (hasLinear) {
             for (int c = 0; c < n; c++) sum += linear[c] * x[c];
@@ -229,6 +229,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double scale(int j) {
+        if (kinks == 1) return rowAbsSum[j] + Math.abs(target[j]) + Math.abs(kinkAt[0]);
         return rowAbsSum[j / kinks] + Math.abs(target[j / kinks]) + Math.abs(kinkAt[j % kinks]);
     }
 
@@ -239,20 +240,21 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double lowSlope(int j) {
-        return kinkLow[j % kinks];
+        return kinks == 1 ? kinkLow[0] : kinkLow[j % kinks];
     }
 
     @Override
     public double highSlope(int j) {
-        return kinkHigh[j % kinks];
+        return kinks == 1 ? kinkHigh[0] : kinkHigh[j % kinks];
     }
 
     @Override
     public void stationarity(double[] lambda, double[] out) {
         System.arraycopy(linear, 0, out, 0, n);
-        for (int j = 0; j < z.length; j++) {
-            int row = (j / kinks) * n;
-            for (int c = 0; c < n; c++) out[c] += lambda[j] * design[row + c];
+        for (int i = 0, row = 0; i < rows; i++, row += n) {
+            double weight = 0;
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += lambda[j];
+            if (weight != 0) axpy(weight, row, out);
         }
     }
 
@@ -289,12 +291,15 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     private void computeGradient() {
         System.arraycopy(linear, 0, gradient, 0, n);
-        for (int j = 0; j < z.length; j++) {
-            int q = j % kinks;
-            double slope = high[j] ? kinkHigh[q] : kinkLow[q];
-            if (slope == 0) continue;
-            int row = (j / kinks) * n;
-            for (int c = 0; c < n; c++) gradient[c] += slope * design[row + c];
+        for (int i = 0, row = 0; i < rows; i++, row += n) {
+            double weight = 0;
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += high[j] ? kinkHigh[q] : kinkLow[q];
+            if (weight != 0) axpy(weight, row, gradient);
         }
+    }
+
+    /** out += weight * a_row. */
+    private void axpy(double weight, int row, double[] out) {
+        for (int c = 0; c < n; c++) out[c] += weight * design[row + c];
     }
 }
