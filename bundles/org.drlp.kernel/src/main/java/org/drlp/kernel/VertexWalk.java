@@ -505,6 +505,7 @@ final class VertexWalk implements EdgeView {
         double need = -gamma - slopeTol;
         int lo = 0, hi = candidateCount;
         stopIndex = -1;
+        boolean first = true;
         while (hi > lo) {
             if (hi - lo <= 16) {
                 sortRange(lo, hi);
@@ -517,7 +518,8 @@ final class VertexWalk implements EdgeView {
                 }
                 break;
             }
-            double pivotT = medianOfThree(lo, hi);
+            double pivotT = first ? sampledStop(need) : medianOfThree(lo, hi);
+            first = false;
             int lt = lo, gt = hi, q = lo;
             while (q < gt) {
                 double t = candidateT[q];
@@ -554,17 +556,61 @@ final class VertexWalk implements EdgeView {
 
     private void collectCandidates(double[] rates) {
         double rateFloor = rateFloor(rates);
+        double[] z = program.preactivations();
+        boolean[] high = program.highSide();
         int count = 0;
+        double total = 0;
         for (int j = 0; j < m; j++) {
             if (positionOf[j] >= 0) continue;
-            double rate = orientedRate(j, rates);
-            if (rate >= -floorOf(j, rateFloor)) continue;
-            candidateT[count] = Math.max(0, oriented(j)) / -rate;
-            candidateW[count] = -rate * kink[j];
+            double rate = high[j] ? rates[j] : -rates[j];
+            if (rate >= -rateFloor * normalNorm[j]) continue;
+            double w = -rate * kink[j];
+            candidateT[count] = Math.max(0, high[j] ? z[j] : -z[j]) / -rate;
+            candidateW[count] = w;
             candidateJ[count] = j;
+            total += w;
             count++;
         }
         candidateCount = count;
+        candidateWeight = total;
+    }
+
+    /** Candidates in a sample of the pass-through search, to guess where it stops. */
+    private static final int STOP_SAMPLE = 64;
+    private final double[] sampleT = new double[STOP_SAMPLE];
+    private final double[] sampleW = new double[STOP_SAMPLE];
+    private double candidateWeight;
+
+    /**
+     * A first partition point for the weighted selection: from an evenly spaced sample of the
+     * candidates, the breakpoint where the sample's cumulative weight, scaled to all candidates,
+     * passes 1.5 times the weight needed. The search usually stops early, so partitioning there
+     * leaves a small part to select in instead of halving all candidates again and again.
+     */
+    private double sampledStop(double need) {
+        int count = candidateCount;
+        if (count <= 4 * STOP_SAMPLE) return medianOfThree(0, count);
+        double sampled = 0;
+        for (int s = 0; s < STOP_SAMPLE; s++) {
+            int q = (int) ((long) s * count / STOP_SAMPLE);
+            double t = candidateT[q], w = candidateW[q];
+            int at = s;
+            while (at > 0 && sampleT[at - 1] > t) {
+                sampleT[at] = sampleT[at - 1];
+                sampleW[at] = sampleW[at - 1];
+                at--;
+            }
+            sampleT[at] = t;
+            sampleW[at] = w;
+            sampled += w;
+        }
+        if (!(sampled > 0)) return medianOfThree(0, count);
+        double scale = candidateWeight / sampled, cumulative = 0;
+        for (int s = 0; s < STOP_SAMPLE; s++) {
+            cumulative += sampleW[s] * scale;
+            if (cumulative >= 1.5 * need) return sampleT[Math.min(STOP_SAMPLE - 1, s + 1)];
+        }
+        return medianOfThree(0, count);
     }
 
     /**
@@ -1001,6 +1047,43 @@ final class VertexWalk implements EdgeView {
     /** Neuron or free-direction code at each critical position (a copy). */
     int[] criticalSet() {
         return critical.clone();
+    }
+
+    // ---------------------------------------------------------------- primitives, for the JMH benchmarks (bench/jmh)
+
+    /** Harris' ratio test along d_k at the current vertex: one directional pass, then the two passes. */
+    int ratioTest(int k) {
+        System.arraycopy(directions, k * n, trialDirection, 0, n);
+        program.directional(trialDirection, dzTrial);
+        lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
+        return blockingNeuron(dzTrial);
+    }
+
+    /**
+     * The pass-through line search along d_k as if its slope were {@code gamma} (negative): one
+     * directional pass, the candidate collection and the weighted selection. Returns the step.
+     */
+    double passThroughStep(int k, double gamma) {
+        System.arraycopy(directions, k * n, trialDirection, 0, n);
+        program.directional(trialDirection, dzTrial);
+        lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
+        return passThroughSearch(dzTrial, gamma, 0) ? lineStep : Double.POSITIVE_INFINITY;
+    }
+
+    /** Prices every edge at the current vertex. */
+    void priceEdges() {
+        price();
+    }
+
+    /**
+     * Basis update: neuron r (not critical) replaces position k and then the old neuron comes back,
+     * two Sherman-Morrison updates of D that leave the walk where it was (up to round-off).
+     */
+    void exchangeAndBack(int k, int r) {
+        int old = critical[k];
+        replace(k, r, Double.NaN);
+        replace(k, old, Double.NaN);
+        refactorRequested = false;
     }
 
     // ---------------------------------------------------------------- helpers
