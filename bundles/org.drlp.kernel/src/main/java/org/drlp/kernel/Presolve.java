@@ -86,11 +86,19 @@ final class Presolve {
     }
 
     private String describe(long finalPivots, long finalNanos) {
-        return String.format(java.util.Locale.ROOT, "presolve: subsample of %d rows (%d pivots%s, %.3f s), band of %d rows "
-                        + "with the rest folded in, %d reduced solve(s) adding %d rows (%d pivots, %.3f s), final walk on "
-                        + "the full program %d pivots (%.3f s)", subsampleRows, pivots - reducedPivots,
-                depth > 1 ? ", itself presolved" : "", subsampleNanos * 1e-9, bandRows, rounds, repairedRows,
-                reducedPivots, reducedNanos * 1e-9, finalPivots, finalNanos * 1e-9);
+        // plain concatenation: String.format would load and warm up Formatter inside the timed solve
+        return "presolve: subsample of " + subsampleRows + " rows (" + (pivots - reducedPivots) + " pivots"
+                + (depth > 1 ? ", itself presolved, " : ", ") + seconds(subsampleNanos) + " s), band of " + bandRows
+                + " rows with the rest folded in, " + rounds + " reduced solve(s) adding " + repairedRows + " rows ("
+                + reducedPivots + " pivots, " + seconds(reducedNanos) + " s), final walk on the full program "
+                + finalPivots + " pivots (" + seconds(finalNanos) + " s)";
+    }
+
+    /** Nanoseconds as seconds with three decimals. */
+    static String seconds(long nanos) {
+        long millis = Math.round(nanos * 1e-6);
+        String fraction = Long.toString(1000 + millis % 1000).substring(1);
+        return millis / 1000 + "." + fraction;
     }
 
     /** Point and critical set to start the full walk from. */

@@ -712,17 +712,8 @@ final class VertexWalk implements EdgeView {
                 for (int i = 0; i < n; i++) a[k * n + i] = sign * normalWork[i];
             }
         }
-        RealMatrix matrix = new Array2DRowRealMatrix(n, n);
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) matrix.setEntry(k, i, a[k * n + i]);
-        }
-        LUDecomposition lu = new LUDecomposition(matrix, 1e-13);
-        if (!lu.getSolver().isNonSingular()) {
+        if (!DenseLu.invertTransposed(a, n, 1e-13, directions)) {
             return "the critical normals became linearly dependent (singular basis)";
-        }
-        RealMatrix inverse = lu.getSolver().getInverse();
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) directions[k * n + i] = inverse.getEntry(i, k);
         }
         snapToBoundaries();
         double recomputed = program.value();
