@@ -170,7 +170,8 @@ final class Presolve {
             for (int q = 0, j = i * k; q < k; q++, j++) d = Math.min(d, Math.abs(z[j]));
             distance[i] = d;
         }
-        int band = Math.min(rows, m);
+        // a loss with k kinks per row has k boundaries to straddle: a wider band (k = 2: 1.5 m rows)
+        int band = (int) Math.min(rows, (long) m * (k + 1) / 2);
         double threshold = select(distance.clone(), band - 1);
         boolean[] keep = new boolean[rows];
         int kept = 0;
