@@ -40,6 +40,7 @@ final class Presolve {
 
     private final PivotRule rule;
     private final SolverOptions options;
+    private final Budget budget;
     private long pivots;
     private int subsampleRows;
     private int bandRows;
@@ -50,9 +51,10 @@ final class Presolve {
     private long reducedNanos;
     private long reducedPivots;
 
-    private Presolve(PivotRule rule, SolverOptions options) {
+    private Presolve(PivotRule rule, SolverOptions options, Budget budget) {
         this.rule = rule;
         this.options = options;
+        this.budget = budget;
     }
 
     /** Whether the mode and the program call for a presolve. */
@@ -70,18 +72,18 @@ final class Presolve {
      * then runs the plain walk).
      */
     static SolveResult solve(SeparableProgram program, double[] x0, PivotRule rule, SolverOptions options,
-                             StepListener listener, Mode mode, long startNanos) {
-        Presolve presolve = new Presolve(rule, options);
+                             StepListener listener, Mode mode, Budget budget) {
+        Presolve presolve = new Presolve(rule, options, budget);
         Start start = presolve.start(program, x0, mode);
-        if (start == null) return null;
+        if (start == null || budget.exhausted(options)) return null;
         long finalStart = System.nanoTime();
-        VertexWalk walk = new VertexWalk(program, rule, options, listener);
+        VertexWalk walk = new VertexWalk(program, rule, budget.remaining(options), listener);
         SolveResult result = walk.solveFrom(start.point, start.basis);
         if (result == null) return null;
         String note = presolve.describe(result.iterations(), System.nanoTime() - finalStart);
         String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
         return new SolveResult(result.status(), result.objective(), result.point(),
-                result.iterations() + presolve.pivots, result.regionChanges(), (System.nanoTime() - startNanos) * 1e-9,
+                result.iterations() + presolve.pivots, result.regionChanges(), budget.seconds(),
                 result.certificate(), message);
     }
 
@@ -101,6 +103,36 @@ final class Presolve {
         return millis / 1000 + "." + fraction;
     }
 
+    /**
+     * The caller's time and pivot limits, shared by every stage of one solve: each walk gets what is
+     * left of them, so that the presolve never stretches {@code maxIterations} or {@code timeLimitSeconds}.
+     */
+    static final class Budget {
+        private final long startNanos;
+        long pivots;
+
+        Budget(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - startNanos) * 1e-9;
+        }
+
+        SolverOptions remaining(SolverOptions options) {
+            SolverOptions left = options.withMaxIterations(Math.max(0, options.maxIterations() - pivots));
+            if (options.timeLimitSeconds() > 0) {
+                left = left.withTimeLimitSeconds(Math.max(1e-9, options.timeLimitSeconds() - seconds()));
+            }
+            return left;
+        }
+
+        boolean exhausted(SolverOptions options) {
+            return pivots >= options.maxIterations()
+                    || (options.timeLimitSeconds() > 0 && seconds() >= options.timeLimitSeconds());
+        }
+    }
+
     /** Point and critical set to start the full walk from. */
     private record Start(double[] point, int[] basis) {
     }
@@ -110,22 +142,24 @@ final class Presolve {
         SolveResult result = null;
         VertexWalk walk = null;
         if (mayPresolve && applies(program, options, Mode.AUTO)) {
-            Presolve inner = new Presolve(rule, options);
+            Presolve inner = new Presolve(rule, options, budget);
             Start start = inner.start(program, x0, Mode.AUTO);
             pivots += inner.pivots;
             depth = Math.max(depth, inner.depth + 1);
             if (start != null) warm = start.basis;
             if (start != null) x0 = start.point;
         }
+        if (budget.exhausted(options)) return null;
         if (warm != null) {
-            walk = new VertexWalk(program, rule, options, StepListener.NONE);
+            walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
             result = walk.solveFrom(x0, warm);
         }
         if (result == null) {
-            walk = new VertexWalk(program, rule, options, StepListener.NONE);
+            walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
             result = walk.solve(x0);
         }
         pivots += result.iterations();
+        budget.pivots += result.iterations();
         if (result.status() != SolveStatus.OPTIMAL) return null;
         int[] basis = walk.criticalSet();
         for (int c : basis) {

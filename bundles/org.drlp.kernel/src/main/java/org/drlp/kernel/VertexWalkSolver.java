@@ -85,13 +85,15 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
         long start = System.nanoTime();
         try {
             if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
-                SolveResult result = Presolve.solve(separable, x0, pivotRule, options, listener, presolve, start);
+                Presolve.Budget budget = new Presolve.Budget(start);
+                SolveResult result = Presolve.solve(separable, x0, pivotRule, options, listener, presolve, budget);
                 if (result != null) return result;
-                // the presolve found no usable basis: the plain walk, timed from the start of the solve
-                SolveResult plain = new VertexWalk(program, pivotRule, options, listener).solve(x0);
-                String note = "presolve gave no usable basis; plain walk";
-                return new SolveResult(plain.status(), plain.objective(), plain.point(), plain.iterations(),
-                        plain.regionChanges(), (System.nanoTime() - start) * 1e-9, plain.certificate(),
+                // the presolve found no usable basis: the plain walk with what is left of the limits,
+                // timed from the start of the solve
+                SolveResult plain = new VertexWalk(program, pivotRule, budget.remaining(options), listener).solve(x0);
+                String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk";
+                return new SolveResult(plain.status(), plain.objective(), plain.point(),
+                        plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
                         plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note);
             }
             return new VertexWalk(program, pivotRule, options, listener).solve(x0);

@@ -43,9 +43,14 @@ class PresolveTest {
     private static final VertexWalkSolver SOLVER = new VertexWalkSolver();
 
     static SolveResult solve(SeparableProgram program, double[] start, PivotRule rule, String presolve) {
+        return solve(program, start, rule, presolve, 20_000L);
+    }
+
+    static SolveResult solve(SeparableProgram program, double[] start, PivotRule rule, String presolve,
+                             long maxIterations) {
         Map<String, Object> given = new HashMap<>();
         given.put("presolve", presolve);
-        given.put("maxIterations", 20_000L);
+        given.put("maxIterations", maxIterations);
         Parameters parameters = Parameters.resolve("solver", SOLVER.parameters(), given, null);
         org.drlp.spi.Problem problem = new org.drlp.spi.Problem() {
             @Override
@@ -150,6 +155,29 @@ class PresolveTest {
             assertEquals(14518.0 / 345, result.objective(), 1e-10);
             assertArrayEquals(new double[] {287.0 / 345, 66.0 / 115, -7.0 / 115, -13693.0 / 345}, result.point(), 1e-9);
         }
+    }
+
+    /** The presolve's stages count against maxIterations: the whole solve stops at the limit. */
+    @Test
+    void presolveKeepsTheIterationLimit() {
+        Random random = new Random(11);
+        int rows = 6000, n = 6;
+        double[] design = new double[rows * n], y = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < n - 1; c++) design[i * n + c] = random.nextGaussian();
+            design[i * n + n - 1] = 1;
+            y[i] = random.nextGaussian();
+        }
+        for (long limit : new long[] {3, 40}) {
+            SolveResult result = solve(new PiecewiseLinearRegression(design, y, n, Fixtures.quantile(0.3)),
+                    new double[n], Rule.DANTZIG.create(0), "auto", limit);
+            assertEquals(SolveStatus.ITERATION_LIMIT, result.status(), result.message());
+            assertTrue(result.iterations() <= limit, result.iterations() + " pivots > " + limit);
+        }
+        SolveResult full = solve(new PiecewiseLinearRegression(design, y, n, Fixtures.quantile(0.3)),
+                new double[n], Rule.DANTZIG.create(0), "auto");
+        assertEquals(SolveStatus.OPTIMAL, full.status(), full.message());
+        assertTrue(full.message().startsWith("presolve: subsample"), full.message());
     }
 
     @Test
