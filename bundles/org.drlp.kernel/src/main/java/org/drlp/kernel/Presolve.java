@@ -263,14 +263,18 @@ final class Presolve {
         return new Start(point, basis);
     }
 
-    /** Sorted random subset of m of the rows [0, rows) (Knuth's selection sampling). */
+    /**
+     * Sorted random subset of m of the rows [0, rows): Floyd's algorithm (m random draws, not one per
+     * row), then one scan of the marks.
+     */
     static int[] sample(int rows, int m, Random random) {
-        int[] out = new int[m];
-        int chosen = 0;
-        for (int i = 0; i < rows && chosen < m; i++) {
-            if ((rows - i) * random.nextDouble() < m - chosen) out[chosen++] = i;
+        boolean[] chosen = new boolean[rows];
+        for (int j = rows - m; j < rows; j++) {
+            int t = random.nextInt(j + 1);
+            if (chosen[t]) chosen[j] = true;
+            else chosen[t] = true;
         }
-        return out;
+        return indices(chosen, m);
     }
 
     private static int[] indices(boolean[] keep, int count) {
