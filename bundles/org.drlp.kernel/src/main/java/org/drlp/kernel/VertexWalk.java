@@ -197,12 +197,17 @@ final class VertexWalk implements EdgeView {
             positionOf[neuron] = k;
             freeSign[k] = 1;
         }
+        // a refactorisation, less the passes that reset() has just done
+        if (!factorCritical()) return null;
+        snapToBoundaries();
         objective = program.value();
         if (!Double.isFinite(objective)) return null;
         objectiveScale = Math.abs(objective);
         refreshScales();
-        if (refactor() != null) return null;
         program.gradient(gradient);
+        pivotsSinceRefactor = 0;
+        refactorRequested = false;
+        fresh = true;
         listener.onStep(0, objective, 0, -1, -1, 0, 0);
         return walk();
     }
@@ -701,20 +706,7 @@ final class VertexWalk implements EdgeView {
         refactorRequested = false;
         pivotsSinceRefactor = 0;
         program.refresh();
-        double[] a = new double[n * n];
-        for (int k = 0; k < n; k++) {
-            int neuron = critical[k];
-            if (neuron < 0) {
-                a[k * n + coordinateOf(neuron)] = freeSign[k];
-            } else {
-                program.normal(neuron, normalWork);
-                double sign = program.highSide()[neuron] ? 1 : -1;
-                for (int i = 0; i < n; i++) a[k * n + i] = sign * normalWork[i];
-            }
-        }
-        if (!DenseLu.invertTransposed(a, n, 1e-13, directions)) {
-            return "the critical normals became linearly dependent (singular basis)";
-        }
+        if (!factorCritical()) return "the critical normals became linearly dependent (singular basis)";
         snapToBoundaries();
         double recomputed = program.value();
         if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
@@ -727,6 +719,22 @@ final class VertexWalk implements EdgeView {
         program.gradient(gradient);
         fresh = true;
         return null;
+    }
+
+    /** D from the oriented normals of the critical set (A^-1, row k = d_k); false when singular. */
+    private boolean factorCritical() {
+        double[] a = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            int neuron = critical[k];
+            if (neuron < 0) {
+                a[k * n + coordinateOf(neuron)] = freeSign[k];
+            } else {
+                program.normal(neuron, normalWork);
+                double sign = program.highSide()[neuron] ? 1 : -1;
+                for (int i = 0; i < n; i++) a[k * n + i] = sign * normalWork[i];
+            }
+        }
+        return DenseLu.invertTransposed(a, n, 1e-13, directions);
     }
 
     /** Moves x by -sum_c z~_c d_c so that every critical preactivation is zero again. */
