@@ -50,6 +50,9 @@ final class Presolve {
     private long subsampleNanos;
     private long reducedNanos;
     private long reducedPivots;
+    /** Status of a reduced solve that did not end OPTIMAL with a basis of neurons, or null. */
+    private String reducedTrouble;
+    private String lastTrouble;
 
     private Presolve(PivotRule rule, SolverOptions options, Budget budget) {
         this.rule = rule;
@@ -93,7 +96,9 @@ final class Presolve {
                 + (depth > 1 ? ", itself presolved, " : ", ") + seconds(subsampleNanos) + " s), band of " + bandRows
                 + " rows with the rest folded in, " + rounds + " reduced solve(s) adding " + repairedRows + " rows ("
                 + reducedPivots + " pivots, " + seconds(reducedNanos) + " s), final walk on the full program "
-                + finalPivots + " pivots (" + seconds(finalNanos) + " s)";
+                + finalPivots + " pivots (" + seconds(finalNanos) + " s)"
+                + (reducedTrouble == null ? "" : "; a reduced solve ended " + reducedTrouble
+                        + ", so the final walk started from the basis before it");
     }
 
     /** Nanoseconds as seconds with three decimals. */
@@ -160,10 +165,16 @@ final class Presolve {
         }
         pivots += result.iterations();
         budget.pivots += result.iterations();
-        if (result.status() != SolveStatus.OPTIMAL) return null;
+        if (result.status() != SolveStatus.OPTIMAL) {
+            lastTrouble = result.status().toString();
+            return null;
+        }
         int[] basis = walk.criticalSet();
         for (int c : basis) {
-            if (c < 0) return null;
+            if (c < 0) {
+                lastTrouble = "with a free direction in its basis";
+                return null;
+            }
         }
         return new Start(result.point(), basis);
     }
@@ -235,6 +246,7 @@ final class Presolve {
             Start solved = solveSub(reduced, point, warm, false);
             if (solved == null) {
                 rounds--;
+                reducedTrouble = lastTrouble;
                 break;
             }
             basis = mapBasis(solved.basis, rowsKept, k);
