@@ -20,4 +20,36 @@ public interface SeparableProgram extends ReluProgram {
      * vector, computed from the data (not from the solver's state).
      */
     void stationarity(double[] lambda, double[] out);
+
+    /**
+     * Rows of the data behind the program: neuron j belongs to row {@code j / neuronsPerRow()}, and
+     * the neurons of one row share their normal. 0 (the default) when the program cannot be
+     * {@linkplain #restrict restricted}; the solver then does not presolve it.
+     *
+     * @since 1.1
+     */
+    default int rowCount() {
+        return 0;
+    }
+
+    /** Neurons per data row (the kinks of a loss); see {@link #rowCount()}. */
+    default int neuronsPerRow() {
+        return 1;
+    }
+
+    /**
+     * A new, independent program of the same kind on some rows only, for presolving: neuron s of the
+     * result is neuron {@code keep[s / k] * k + s % k} of this one ({@code k = neuronsPerRow()}). When
+     * {@code sides} is null the other rows are left out (a subsample). Otherwise every neuron j of a row
+     * not kept is folded into the linear part c as the linear piece of side {@code sides[j]} (true: high),
+     * so that the result equals this program, up to an additive constant, wherever those neurons are on
+     * those sides. Reads {@code sides} only during the call.
+     *
+     * @param keep  sorted, distinct rows in [0, rowCount())
+     * @throws UnsupportedOperationException when {@link #rowCount()} is 0
+     * @since 1.1
+     */
+    default SeparableProgram restrict(int[] keep, boolean[] sides) {
+        throw new UnsupportedOperationException("this program cannot be restricted to a subset of its rows");
+    }
 }

@@ -102,6 +102,8 @@ final class VertexWalk implements EdgeView {
     private int zeroSteps;
     private boolean blandMode;
     private boolean refactorRequested;
+    /** True from a successful refactorisation until the next pivot changes the state. */
+    private boolean fresh;
     private final long startNanos;
 
     VertexWalk(ReluProgram program, PivotRule rule, SolverOptions options, StepListener listener) {
@@ -173,6 +175,39 @@ final class VertexWalk implements EdgeView {
         objectiveScale = Math.abs(objective);
         refreshScales();
         program.gradient(gradient);
+        listener.onStep(0, objective, 0, -1, -1, 0, 0);
+        return walk();
+    }
+
+    /**
+     * Warm start: the walk begins in phase 2 at the vertex of the given critical set (n distinct
+     * neurons whose normals are independent), near x0; the point is snapped onto their boundaries.
+     *
+     * @return null when the set is not a basis here (singular, or the snap changed the objective too
+     *         much); the caller then starts afresh with a new walk
+     */
+    SolveResult solveFrom(double[] x0, int[] basis) {
+        if (x0.length != n || basis.length != n) return null;
+        program.reset(x0);
+        Arrays.fill(positionOf, -1);
+        for (int k = 0; k < n; k++) {
+            int neuron = basis[k];
+            if (neuron < 0 || neuron >= m || positionOf[neuron] >= 0) return null;
+            critical[k] = neuron;
+            positionOf[neuron] = k;
+            freeSign[k] = 1;
+        }
+        // a refactorisation, less the passes that reset() has just done
+        if (!factorCritical()) return null;
+        snapToBoundaries();
+        objective = program.value();
+        if (!Double.isFinite(objective)) return null;
+        objectiveScale = Math.abs(objective);
+        refreshScales();
+        program.gradient(gradient);
+        pivotsSinceRefactor = 0;
+        refactorRequested = false;
+        fresh = true;
         listener.onStep(0, objective, 0, -1, -1, 0, 0);
         return walk();
     }
@@ -344,6 +379,7 @@ final class VertexWalk implements EdgeView {
     private static final int STALE = 2;
 
     private int pivot(int edge) {
+        fresh = false;
         int k = edge / 2;
         int leaving = critical[k];
         boolean otherSide = (edge & 1) == 1;
@@ -474,6 +510,7 @@ final class VertexWalk implements EdgeView {
         double need = -gamma - slopeTol;
         int lo = 0, hi = candidateCount;
         stopIndex = -1;
+        boolean first = true;
         while (hi > lo) {
             if (hi - lo <= 16) {
                 sortRange(lo, hi);
@@ -486,7 +523,8 @@ final class VertexWalk implements EdgeView {
                 }
                 break;
             }
-            double pivotT = medianOfThree(lo, hi);
+            double pivotT = first ? sampledStop(need) : medianOfThree(lo, hi);
+            first = false;
             int lt = lo, gt = hi, q = lo;
             while (q < gt) {
                 double t = candidateT[q];
@@ -523,17 +561,61 @@ final class VertexWalk implements EdgeView {
 
     private void collectCandidates(double[] rates) {
         double rateFloor = rateFloor(rates);
+        double[] z = program.preactivations();
+        boolean[] high = program.highSide();
         int count = 0;
+        double total = 0;
         for (int j = 0; j < m; j++) {
             if (positionOf[j] >= 0) continue;
-            double rate = orientedRate(j, rates);
-            if (rate >= -floorOf(j, rateFloor)) continue;
-            candidateT[count] = Math.max(0, oriented(j)) / -rate;
-            candidateW[count] = -rate * kink[j];
+            double rate = high[j] ? rates[j] : -rates[j];
+            if (rate >= -rateFloor * normalNorm[j]) continue;
+            double w = -rate * kink[j];
+            candidateT[count] = Math.max(0, high[j] ? z[j] : -z[j]) / -rate;
+            candidateW[count] = w;
             candidateJ[count] = j;
+            total += w;
             count++;
         }
         candidateCount = count;
+        candidateWeight = total;
+    }
+
+    /** Candidates in a sample of the pass-through search, to guess where it stops. */
+    private static final int STOP_SAMPLE = 64;
+    private final double[] sampleT = new double[STOP_SAMPLE];
+    private final double[] sampleW = new double[STOP_SAMPLE];
+    private double candidateWeight;
+
+    /**
+     * A first partition point for the weighted selection: from an evenly spaced sample of the
+     * candidates, the breakpoint where the sample's cumulative weight, scaled to all candidates,
+     * passes 1.5 times the weight needed. The search usually stops early, so partitioning there
+     * leaves a small part to select in instead of halving all candidates again and again.
+     */
+    private double sampledStop(double need) {
+        int count = candidateCount;
+        if (count <= 4 * STOP_SAMPLE) return medianOfThree(0, count);
+        double sampled = 0;
+        for (int s = 0; s < STOP_SAMPLE; s++) {
+            int q = (int) ((long) s * count / STOP_SAMPLE);
+            double t = candidateT[q], w = candidateW[q];
+            int at = s;
+            while (at > 0 && sampleT[at - 1] > t) {
+                sampleT[at] = sampleT[at - 1];
+                sampleW[at] = sampleW[at - 1];
+                at--;
+            }
+            sampleT[at] = t;
+            sampleW[at] = w;
+            sampled += w;
+        }
+        if (!(sampled > 0)) return medianOfThree(0, count);
+        double scale = candidateWeight / sampled, cumulative = 0;
+        for (int s = 0; s < STOP_SAMPLE; s++) {
+            cumulative += sampleW[s] * scale;
+            if (cumulative >= 1.5 * need) return sampleT[Math.min(STOP_SAMPLE - 1, s + 1)];
+        }
+        return medianOfThree(0, count);
     }
 
     /**
@@ -620,9 +702,27 @@ final class VertexWalk implements EdgeView {
      * @return null, or why the state cannot be trusted
      */
     private String refactor() {
+        fresh = false;
         refactorRequested = false;
         pivotsSinceRefactor = 0;
         program.refresh();
+        if (!factorCritical()) return "the critical normals became linearly dependent (singular basis)";
+        snapToBoundaries();
+        double recomputed = program.value();
+        if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
+        if (Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
+                + 1e-300) {
+            return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
+        }
+        objective = recomputed;
+        refreshScales();
+        program.gradient(gradient);
+        fresh = true;
+        return null;
+    }
+
+    /** D from the oriented normals of the critical set (A^-1, row k = d_k); false when singular. */
+    private boolean factorCritical() {
         double[] a = new double[n * n];
         for (int k = 0; k < n; k++) {
             int neuron = critical[k];
@@ -634,29 +734,7 @@ final class VertexWalk implements EdgeView {
                 for (int i = 0; i < n; i++) a[k * n + i] = sign * normalWork[i];
             }
         }
-        RealMatrix matrix = new Array2DRowRealMatrix(n, n);
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) matrix.setEntry(k, i, a[k * n + i]);
-        }
-        LUDecomposition lu = new LUDecomposition(matrix, 1e-13);
-        if (!lu.getSolver().isNonSingular()) {
-            return "the critical normals became linearly dependent (singular basis)";
-        }
-        RealMatrix inverse = lu.getSolver().getInverse();
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) directions[k * n + i] = inverse.getEntry(i, k);
-        }
-        snapToBoundaries();
-        double recomputed = program.value();
-        if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
-        if (Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
-                + 1e-300) {
-            return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
-        }
-        objective = recomputed;
-        refreshScales();
-        program.gradient(gradient);
-        return null;
+        return DenseLu.invertTransposed(a, n, 1e-13, directions);
     }
 
     /** Moves x by -sum_c z~_c d_c so that every critical preactivation is zero again. */
@@ -697,7 +775,8 @@ final class VertexWalk implements EdgeView {
 
     /** Refactors once more, prices every edge and builds the certificate. */
     private SolveResult finish(SolveStatus status, String message) {
-        String trouble = refactor();
+        // nothing moved since the last refactorisation: doing it again would give the same state
+        String trouble = fresh && !refactorRequested ? null : refactor();
         if (trouble != null && status.isCertified()) {
             status = SolveStatus.NUMERICAL_FAILURE;
             message = trouble;
@@ -967,6 +1046,43 @@ final class VertexWalk implements EdgeView {
     /** Neuron or free-direction code at each critical position (a copy). */
     int[] criticalSet() {
         return critical.clone();
+    }
+
+    // ---------------------------------------------------------------- primitives, for the JMH benchmarks (bench/jmh)
+
+    /** Harris' ratio test along d_k at the current vertex: one directional pass, then the two passes. */
+    int ratioTest(int k) {
+        System.arraycopy(directions, k * n, trialDirection, 0, n);
+        program.directional(trialDirection, dzTrial);
+        lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
+        return blockingNeuron(dzTrial);
+    }
+
+    /**
+     * The pass-through line search along d_k as if its slope were {@code gamma} (negative): one
+     * directional pass, the candidate collection and the weighted selection. Returns the step.
+     */
+    double passThroughStep(int k, double gamma) {
+        System.arraycopy(directions, k * n, trialDirection, 0, n);
+        program.directional(trialDirection, dzTrial);
+        lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
+        return passThroughSearch(dzTrial, gamma, 0) ? lineStep : Double.POSITIVE_INFINITY;
+    }
+
+    /** Prices every edge at the current vertex. */
+    void priceEdges() {
+        price();
+    }
+
+    /**
+     * Basis update: neuron r (not critical) replaces position k and then the old neuron comes back,
+     * two Sherman-Morrison updates of D that leave the walk where it was (up to round-off).
+     */
+    void exchangeAndBack(int k, int r) {
+        int old = critical[k];
+        replace(k, r, Double.NaN);
+        replace(k, old, Double.NaN);
+        refactorRequested = false;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -11,6 +11,7 @@ import org.drlp.api.StepListener;
 import org.drlp.spi.PivotRule;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
+import org.drlp.spi.SeparableProgram;
 import org.drlp.spi.SolverMethod;
 import org.osgi.service.component.annotations.Component;
 
@@ -37,7 +38,12 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     .withRange(1, false, Double.NaN, false),
             ParameterSpec.integer("zeroStepLimit", (long) DEFAULTS.zeroStepLimit(),
                     "consecutive zero-length steps before Bland's anti-cycling rule takes over")
-                    .withRange(1, false, Double.NaN, false));
+                    .withRange(1, false, Double.NaN, false),
+            ParameterSpec.string("presolve", "auto",
+                    "convex separable programs with many rows (regressions): solve a subsample, then the band of "
+                            + "rows near its fit with the rest folded in (Portnoy-Koenker), then walk on the full "
+                            + "program from that basis; auto does this from " + Presolve.AUTO_MIN_ROWS + " rows")
+                    .withChoices("auto", "on", "off"));
 
     @Override
     public String name() {
@@ -64,14 +70,32 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
         SolverOptions options = new SolverOptions(parameters.integer("maxIterations"),
                 parameters.real("timeLimitSeconds"), parameters.bool("passThrough"), parameters.real("tolerance"),
                 parameters.intValue("refactorInterval"), parameters.intValue("zeroStepLimit"));
-        return solve(problem.program(), problem.start(), pivotRule, options, listener);
+        return solve(problem.program(), problem.start(), pivotRule, options, listener,
+                Presolve.Mode.valueOf(parameters.string("presolve").toUpperCase(java.util.Locale.ROOT)));
     }
 
     @Override
     public SolveResult solve(ReluProgram program, double[] x0, PivotRule pivotRule, SolverOptions options,
                              StepListener listener) {
+        return solve(program, x0, pivotRule, options, listener, Presolve.Mode.AUTO);
+    }
+
+    SolveResult solve(ReluProgram program, double[] x0, PivotRule pivotRule, SolverOptions options,
+                      StepListener listener, Presolve.Mode presolve) {
         long start = System.nanoTime();
         try {
+            if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
+                Presolve.Budget budget = new Presolve.Budget(start);
+                SolveResult result = Presolve.solve(separable, x0, pivotRule, options, listener, presolve, budget);
+                if (result != null) return result;
+                // the presolve found no usable basis: the plain walk with what is left of the limits,
+                // timed from the start of the solve
+                SolveResult plain = new VertexWalk(program, pivotRule, budget.remaining(options), listener).solve(x0);
+                String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk";
+                return new SolveResult(plain.status(), plain.objective(), plain.point(),
+                        plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
+                        plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note);
+            }
             return new VertexWalk(program, pivotRule, options, listener).solve(x0);
         } catch (RuntimeException | StackOverflowError e) {
             return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),

@@ -10,7 +10,8 @@ import org.drlp.spi.SeparableProgram;
  * Regression with a piecewise-linear loss as a separable ReLU program:
  * f(x) = sum_i loss(a_i . x - y_i), one neuron per data point and kink of the loss, with
  * z_(i,q) = a_i . x - y_i - at_q. The design is stored row-major so that one directional pass
- * streams it once.
+ * streams it once. A {@linkplain #restrict restricted} copy may carry a linear term c . x (rows folded
+ * in on a fixed side), which the plain model does not have.
  */
 public final class PiecewiseLinearRegression implements SeparableProgram {
 
@@ -24,6 +25,9 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     private final double[] kinkHigh;
     private final boolean convex;
     private final double[] rowAbsSum;
+    /** The linear term c (zero unless rows were folded in by {@link #restrict}). */
+    private final double[] linear;
+    private final boolean hasLinear;
 
     private final double[] x;
     private final double[] z;
@@ -59,6 +63,68 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
         this.z = new double[rows * kinks];
         this.high = new boolean[rows * kinks];
         this.gradient = new double[n];
+        this.linear = new double[n];
+        this.hasLinear = false;
+    }
+
+    private PiecewiseLinearRegression(PiecewiseLinearRegression from, double[] design, double[] target,
+                                      double[] linear) {
+        this.rows = target.length;
+        this.n = from.n;
+        this.kinks = from.kinks;
+        this.design = design;
+        this.target = target;
+        this.kinkAt = from.kinkAt;
+        this.kinkLow = from.kinkLow;
+        this.kinkHigh = from.kinkHigh;
+        this.convex = from.convex;
+        this.rowAbsSum = new double[rows];
+        this.x = new double[n];
+        this.z = new double[rows * kinks];
+        this.high = new boolean[rows * kinks];
+        this.gradient = new double[n];
+        this.linear = linear;
+        boolean any = false;
+        for (double c : linear) any |= c != 0;
+        this.hasLinear = any;
+    }
+
+    @Override
+    public int rowCount() {
+        return rows;
+    }
+
+    @Override
+    public int neuronsPerRow() {
+        return kinks;
+    }
+
+    @Override
+    public SeparableProgram restrict(int[] keep, boolean[] sides) {
+        double[] keptDesign = new double[keep.length * n];
+        double[] keptTarget = new double[keep.length];
+        for (int s = 0; s < keep.length; s++) {
+            int row = keep[s];
+            if (row < 0 || row >= rows || (s > 0 && row <= keep[s - 1])) {
+                throw new IllegalArgumentException("rows to keep must be sorted, distinct and in [0, " + rows + ")");
+            }
+            System.arraycopy(design, row * n, keptDesign, s * n, n);
+            keptTarget[s] = target[row];
+        }
+        double[] c = linear.clone();
+        if (sides != null) {
+            for (int i = 0, next = 0, row = 0; i < rows; i++, row += n) {
+                if (next < keep.length && keep[next] == i) {
+                    next++;
+                    continue;
+                }
+                double weight = 0;
+                for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += sides[j] ? kinkHigh[q] : kinkLow[q];
+                if (weight == 0) continue;
+                for (int col = 0; col < n; col++) c[col] += weight * design[row + col];
+            }
+        }
+        return new PiecewiseLinearRegression(this, keptDesign, keptTarget, c);
     }
 
     @Override
@@ -97,9 +163,12 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     @Override
     public double value() {
         double sum = 0;
-        for (int j = 0; j < z.length; j++) {
-            int q = j % kinks;
-            sum += z[j] < 0 ? kinkLow[q] * z[j] : kinkHigh[q] * z[j];
+        for (int q = 0; q < kinks; q++) {
+            double low = kinkLow[q], high = kinkHigh[q];
+            for (int j = q; j < z.length; j += kinks) sum += z[j] < 0 ? low * z[j] : high * z[j];
+        }
+        if (hasLinear) {
+            for (int c = 0; c < n; c++) sum += linear[c] * x[c];
         }
         return sum;
     }
@@ -111,14 +180,17 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double directional(double[] v, double[] dz) {
-        for (int i = 0, row = 0; i < rows; i++, row += n) {
-            double s = 0;
-            for (int c = 0; c < n; c++) s += design[row + c] * v[c];
-            for (int q = 0, j = i * kinks; q < kinks; q++, j++) dz[j] = s;
+        if (kinks == 1) {
+            int i = 0, row = 0;
+            for (; i + 1 < rows; i += 2, row += 2 * n) dotTwoRows(design, row, n, v, dz, i);
+            if (i < rows) dz[i] = dotRow(design, row, v, n);
+        } else {
+            for (int i = 0, row = 0; i < rows; i++, row += n) {
+                double s = dotRow(design, row, v, n);
+                for (int q = 0, j = i * kinks; q < kinks; q++, j++) dz[j] = s;
+            }
         }
-        double gv = 0;
-        for (int c = 0; c < n; c++) gv += gradient[c] * v[c];
-        return gv;
+        return dotRow(gradient, 0, v, n);
     }
 
     @Override
@@ -128,10 +200,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double flipEffect(int k, double[] v, FlipSink sink) {
-        int row = (k / kinks) * n;
-        double av = 0;
-        for (int c = 0; c < n; c++) av += design[row + c] * v[c];
-        return slopeChange(k) * av;
+        return slopeChange(k) * dotRow(design, (k / kinks) * n, v, n);
     }
 
     @Override
@@ -162,6 +231,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double scale(int j) {
+        if (kinks == 1) return rowAbsSum[j] + Math.abs(target[j]) + Math.abs(kinkAt[0]);
         return rowAbsSum[j / kinks] + Math.abs(target[j / kinks]) + Math.abs(kinkAt[j % kinks]);
     }
 
@@ -172,21 +242,66 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double lowSlope(int j) {
-        return kinkLow[j % kinks];
+        return kinks == 1 ? kinkLow[0] : kinkLow[j % kinks];
     }
 
     @Override
     public double highSlope(int j) {
-        return kinkHigh[j % kinks];
+        return kinks == 1 ? kinkHigh[0] : kinkHigh[j % kinks];
     }
 
     @Override
     public void stationarity(double[] lambda, double[] out) {
-        java.util.Arrays.fill(out, 0);
-        for (int j = 0; j < z.length; j++) {
-            int row = (j / kinks) * n;
-            for (int c = 0; c < n; c++) out[c] += lambda[j] * design[row + c];
+        System.arraycopy(linear, 0, out, 0, n);
+        for (int i = 0, row = 0; i < rows; i++, row += n) {
+            double weight = 0;
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += lambda[j];
+            if (weight != 0) axpy(weight, row, out);
         }
+    }
+
+    /**
+     * a[offset, offset + n) . v with four partial sums: a single running sum is bound by the
+     * latency of floating-point addition, which the JIT may not reorder.
+     */
+    static double dotRow(double[] a, int offset, double[] v, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            s0 += a[offset + c] * v[c];
+            s1 += a[offset + c + 1] * v[c + 1];
+            s2 += a[offset + c + 2] * v[c + 2];
+            s3 += a[offset + c + 3] * v[c + 3];
+        }
+        for (; c < n; c++) s0 += a[offset + c] * v[c];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Two consecutive rows at once, four partial sums each: eight independent additions in flight,
+     * and every element of v loaded once for both rows.
+     */
+    private static void dotTwoRows(double[] a, int offset, int n, double[] v, double[] out, int at) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        int second = offset + n;
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            double v0 = v[c], v1 = v[c + 1], v2 = v[c + 2], v3 = v[c + 3];
+            a0 += a[offset + c] * v0;
+            a1 += a[offset + c + 1] * v1;
+            a2 += a[offset + c + 2] * v2;
+            a3 += a[offset + c + 3] * v3;
+            b0 += a[second + c] * v0;
+            b1 += a[second + c + 1] * v1;
+            b2 += a[second + c + 2] * v2;
+            b3 += a[second + c + 3] * v3;
+        }
+        for (; c < n; c++) {
+            a0 += a[offset + c] * v[c];
+            b0 += a[second + c] * v[c];
+        }
+        out[at] = (a0 + a1) + (a2 + a3);
+        out[at + 1] = (b0 + b1) + (b2 + b3);
     }
 
     /** z from x, and |a_i| . |x| for the scale of each row. */
@@ -204,13 +319,16 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     }
 
     private void computeGradient() {
-        java.util.Arrays.fill(gradient, 0);
-        for (int j = 0; j < z.length; j++) {
-            int q = j % kinks;
-            double slope = high[j] ? kinkHigh[q] : kinkLow[q];
-            if (slope == 0) continue;
-            int row = (j / kinks) * n;
-            for (int c = 0; c < n; c++) gradient[c] += slope * design[row + c];
+        System.arraycopy(linear, 0, gradient, 0, n);
+        for (int i = 0, row = 0; i < rows; i++, row += n) {
+            double weight = 0;
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += high[j] ? kinkHigh[q] : kinkLow[q];
+            if (weight != 0) axpy(weight, row, gradient);
         }
+    }
+
+    /** out += weight * a_row. */
+    private void axpy(double weight, int row, double[] out) {
+        for (int c = 0; c < n; c++) out[c] += weight * design[row + c];
     }
 }

@@ -1,0 +1,342 @@
+package org.drlp.kernel;
+
+import java.util.Random;
+
+import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
+import org.drlp.api.SolverOptions;
+import org.drlp.api.StepListener;
+import org.drlp.spi.PivotRule;
+import org.drlp.spi.SeparableProgram;
+
+/**
+ * Portnoy and Koenker's preprocessing ("The Gaussian hare and the Laplacian tortoise", 1997) for
+ * convex separable programs with many rows, as a way to find a good starting basis:
+ *
+ * <ol>
+ * <li>solve a random subsample of m = sqrt(p) N^(2/3) rows exactly (recursively, by the same method);</li>
+ * <li>at its solution keep the band of rows whose residuals are nearest to the fit and fold every
+ *     other neuron into the linear part on the side it is on (Koenker's "globs");</li>
+ * <li>solve that reduced program from the subsample's basis; while folded neurons come out on the
+ *     wrong side (or on their kink), put their rows into the band and solve again (a bounded number
+ *     of rounds);</li>
+ * <li>finish with the vertex walk on the full program, warm started from the last basis: it prices
+ *     every edge of the full program, walks on if it must, and ends with the full program's own
+ *     certificate. The presolve only chooses where the walk starts, never what it certifies.</li>
+ * </ol>
+ *
+ * Any stage that does not end OPTIMAL with a basis of neurons makes the solver fall back to the next
+ * best start (the last good basis, or the plain walk from the given start).
+ */
+final class Presolve {
+
+    enum Mode { AUTO, ON, OFF }
+
+    /** AUTO presolves programs with at least this many rows. */
+    static final int AUTO_MIN_ROWS = 5000;
+    /** Repair rounds before the final walk starts from whatever basis the last round gave. */
+    static final int MAX_ROUNDS = 6;
+    private static final long SEED = 20201130L;
+
+    private final PivotRule rule;
+    private final SolverOptions options;
+    private final Budget budget;
+    private long pivots;
+    private int subsampleRows;
+    private int bandRows;
+    private int rounds;
+    private int repairedRows;
+    private int depth;
+    private long subsampleNanos;
+    private long reducedNanos;
+    private long reducedPivots;
+    /** Status of a reduced solve that did not end OPTIMAL with a basis of neurons, or null. */
+    private String reducedTrouble;
+    private String lastTrouble;
+
+    private Presolve(PivotRule rule, SolverOptions options, Budget budget) {
+        this.rule = rule;
+        this.options = options;
+        this.budget = budget;
+    }
+
+    /** Whether the mode and the program call for a presolve. */
+    static boolean applies(SeparableProgram program, SolverOptions options, Mode mode) {
+        if (mode == Mode.OFF || !options.passThrough() || !program.isConvex() || program.rowCount() < 1) return false;
+        for (int j = 0; j < program.neuronCount(); j++) {
+            if (program.highSlope(j) < program.lowSlope(j)) return false;
+        }
+        if (mode == Mode.ON) return true;
+        return program.rowCount() >= AUTO_MIN_ROWS && sampleSize(program, Mode.AUTO) <= program.rowCount() / 2;
+    }
+
+    /**
+     * Solves {@code program} with a presolve; null when the presolve found no usable basis (the caller
+     * then runs the plain walk).
+     */
+    static SolveResult solve(SeparableProgram program, double[] x0, PivotRule rule, SolverOptions options,
+                             StepListener listener, Mode mode, Budget budget) {
+        Presolve presolve = new Presolve(rule, options, budget);
+        Start start = presolve.start(program, x0, mode);
+        if (start == null || budget.exhausted(options)) return null;
+        long finalStart = System.nanoTime();
+        VertexWalk walk = new VertexWalk(program, rule, budget.remaining(options), listener);
+        SolveResult result = walk.solveFrom(start.point, start.basis);
+        if (result == null) return null;
+        String note = presolve.describe(result.iterations(), System.nanoTime() - finalStart);
+        String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
+        return new SolveResult(result.status(), result.objective(), result.point(),
+                result.iterations() + presolve.pivots, result.regionChanges(), budget.seconds(),
+                result.certificate(), message);
+    }
+
+    private String describe(long finalPivots, long finalNanos) {
+        // plain concatenation: String.format would load and warm up Formatter inside the timed solve
+        return "presolve: subsample of " + subsampleRows + " rows (" + (pivots - reducedPivots) + " pivots"
+                + (depth > 1 ? ", itself presolved, " : ", ") + seconds(subsampleNanos) + " s), band of " + bandRows
+                + " rows with the rest folded in, " + rounds + " reduced solve(s) adding " + repairedRows + " rows ("
+                + reducedPivots + " pivots, " + seconds(reducedNanos) + " s), final walk on the full program "
+                + finalPivots + " pivots (" + seconds(finalNanos) + " s)"
+                + (reducedTrouble == null ? "" : "; a reduced solve ended " + reducedTrouble
+                        + ", so the final walk started from the basis before it");
+    }
+
+    /** Nanoseconds as seconds with three decimals. */
+    static String seconds(long nanos) {
+        long millis = Math.round(nanos * 1e-6);
+        String fraction = Long.toString(1000 + millis % 1000).substring(1);
+        return millis / 1000 + "." + fraction;
+    }
+
+    /**
+     * The caller's time and pivot limits, shared by every stage of one solve: each walk gets what is
+     * left of them, so that the presolve never stretches {@code maxIterations} or {@code timeLimitSeconds}.
+     */
+    static final class Budget {
+        private final long startNanos;
+        long pivots;
+
+        Budget(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - startNanos) * 1e-9;
+        }
+
+        SolverOptions remaining(SolverOptions options) {
+            SolverOptions left = options.withMaxIterations(Math.max(0, options.maxIterations() - pivots));
+            if (options.timeLimitSeconds() > 0) {
+                left = left.withTimeLimitSeconds(Math.max(1e-9, options.timeLimitSeconds() - seconds()));
+            }
+            return left;
+        }
+
+        boolean exhausted(SolverOptions options) {
+            return pivots >= options.maxIterations()
+                    || (options.timeLimitSeconds() > 0 && seconds() >= options.timeLimitSeconds());
+        }
+    }
+
+    /** Point and critical set to start the full walk from. */
+    private record Start(double[] point, int[] basis) {
+    }
+
+    /** Solve of a sub-program: its end point and basis (in its own neuron numbers), or null. */
+    private Start solveSub(SeparableProgram program, double[] x0, int[] warm, boolean mayPresolve) {
+        SolveResult result = null;
+        VertexWalk walk = null;
+        if (mayPresolve && applies(program, options, Mode.AUTO)) {
+            Presolve inner = new Presolve(rule, options, budget);
+            Start start = inner.start(program, x0, Mode.AUTO);
+            pivots += inner.pivots;
+            depth = Math.max(depth, inner.depth + 1);
+            if (start != null) warm = start.basis;
+            if (start != null) x0 = start.point;
+        }
+        if (budget.exhausted(options)) return null;
+        if (warm != null) {
+            walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
+            result = walk.solveFrom(x0, warm);
+        }
+        if (result == null) {
+            walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
+            result = walk.solve(x0);
+        }
+        pivots += result.iterations();
+        budget.pivots += result.iterations();
+        if (result.status() != SolveStatus.OPTIMAL) {
+            lastTrouble = result.status().toString();
+            return null;
+        }
+        int[] basis = walk.criticalSet();
+        for (int c : basis) {
+            if (c < 0) {
+                lastTrouble = "with a free direction in its basis";
+                return null;
+            }
+        }
+        return new Start(result.point(), basis);
+    }
+
+    private static int sampleSize(SeparableProgram program, Mode mode) {
+        int rows = program.rowCount();
+        int p = program.dimension();
+        double formula = Math.ceil(Math.sqrt(p) * Math.pow(rows, 2.0 / 3.0));
+        int m = (int) Math.min(rows, Math.max(formula, 4.0 * p));
+        if (mode == Mode.ON && m > rows / 2) m = Math.min(rows, Math.max(rows / 2, 2 * p + 1));
+        return m;
+    }
+
+    /** Stages 1 to 3: a basis of the full program's neurons at a point near its optimum, or null. */
+    private Start start(SeparableProgram program, double[] x0, Mode mode) {
+        depth = 1;
+        int rows = program.rowCount();
+        int k = program.neuronsPerRow();
+        int m = sampleSize(program, mode);
+        int[] sample = sample(rows, m, new Random(SEED ^ rows));
+        subsampleRows = m;
+        long started = System.nanoTime();
+        Start sub = solveSub(program.restrict(sample, null), x0, null, true);
+        subsampleNanos = System.nanoTime() - started;
+        if (sub == null) return null;
+        long pivotsBefore = pivots;
+        started = System.nanoTime();
+        int[] basis = mapBasis(sub.basis, sample, k);
+        double[] point = sub.point;
+
+        // the band: rows whose residuals at the subsample's solution are nearest to a kink
+        program.reset(point);
+        double[] z = program.preactivations();
+        boolean[] side = program.highSide().clone();
+        double[] distance = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double d = Double.POSITIVE_INFINITY;
+            for (int q = 0, j = i * k; q < k; q++, j++) d = Math.min(d, Math.abs(z[j]));
+            distance[i] = d;
+        }
+        // a loss with k kinks per row has k boundaries to straddle: a wider band (k = 2: 1.5 m rows)
+        int band = (int) Math.min(rows, (long) m * (k + 1) / 2);
+        double threshold = select(distance.clone(), band - 1);
+        boolean[] keep = new boolean[rows];
+        int kept = 0;
+        for (int i = 0; i < rows; i++) {
+            if (distance[i] <= threshold) {
+                keep[i] = true;
+                kept++;
+            }
+        }
+        for (int c : basis) {
+            if (!keep[c / k]) {
+                keep[c / k] = true;
+                kept++;
+            }
+        }
+        bandRows = kept;
+        if (kept > rows / 2 && mode == Mode.AUTO) {
+            rounds = 0;
+            reducedNanos = System.nanoTime() - started;
+            return new Start(point, basis);
+        }
+
+        for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
+            int[] rowsKept = indices(keep, kept);
+            SeparableProgram reduced = program.restrict(rowsKept, side);
+            int[] warm = toReduced(basis, rowsKept, k, rows);
+            Start solved = solveSub(reduced, point, warm, false);
+            if (solved == null) {
+                rounds--;
+                reducedTrouble = lastTrouble;
+                break;
+            }
+            basis = mapBasis(solved.basis, rowsKept, k);
+            point = solved.point;
+            // every folded neuron must be strictly on its assumed side at the reduced optimum
+            program.reset(point);
+            z = program.preactivations();
+            int wrong = 0;
+            for (int i = 0; i < rows; i++) {
+                if (keep[i]) continue;
+                for (int q = 0, j = i * k; q < k; q++, j++) {
+                    if (side[j] ? z[j] <= 0 : z[j] >= 0) {
+                        keep[i] = true;
+                        kept++;
+                        wrong++;
+                        break;
+                    }
+                }
+            }
+            repairedRows += wrong;
+            if (wrong == 0) break;
+        }
+        if (rounds > MAX_ROUNDS) rounds = MAX_ROUNDS;
+        reducedPivots = pivots - pivotsBefore;
+        reducedNanos = System.nanoTime() - started;
+        return new Start(point, basis);
+    }
+
+    /**
+     * Sorted random subset of m of the rows [0, rows): Floyd's algorithm (m random draws, not one per
+     * row), then one scan of the marks.
+     */
+    static int[] sample(int rows, int m, Random random) {
+        boolean[] chosen = new boolean[rows];
+        for (int j = rows - m; j < rows; j++) {
+            int t = random.nextInt(j + 1);
+            if (chosen[t]) chosen[j] = true;
+            else chosen[t] = true;
+        }
+        return indices(chosen, m);
+    }
+
+    private static int[] indices(boolean[] keep, int count) {
+        int[] out = new int[count];
+        int c = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) out[c++] = i;
+        }
+        return out;
+    }
+
+    /** Neuron numbers of a restricted program to those of the program it came from. */
+    private static int[] mapBasis(int[] basis, int[] rowsKept, int k) {
+        int[] out = new int[basis.length];
+        for (int b = 0; b < basis.length; b++) out[b] = rowsKept[basis[b] / k] * k + basis[b] % k;
+        return out;
+    }
+
+    /** Neuron numbers of the full program to those of a restriction that keeps their rows. */
+    private static int[] toReduced(int[] basis, int[] rowsKept, int k, int rows) {
+        int[] out = new int[basis.length];
+        for (int b = 0; b < basis.length; b++) {
+            int at = java.util.Arrays.binarySearch(rowsKept, basis[b] / k);
+            out[b] = at * k + basis[b] % k;
+        }
+        return out;
+    }
+
+    /** The r-th smallest value (0-based); reorders {@code a}. */
+    static double select(double[] a, int r) {
+        int lo = 0, hi = a.length - 1;
+        Random random = new Random(SEED);
+        while (hi > lo) {
+            double pivot = a[lo + random.nextInt(hi - lo + 1)];
+            int lt = lo, gt = hi, i = lo;
+            while (i <= gt) {
+                if (a[i] < pivot) swap(a, lt++, i++);
+                else if (a[i] > pivot) swap(a, i, gt--);
+                else i++;
+            }
+            if (r < lt) hi = lt - 1;
+            else if (r > gt) lo = gt + 1;
+            else return pivot;
+        }
+        return a[r];
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
