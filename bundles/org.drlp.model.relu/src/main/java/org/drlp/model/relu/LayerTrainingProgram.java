@@ -56,6 +56,7 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final double[] coefficientWork;
     private final double[] dzBranch;
     private final double[] delta;
+    private final double[] transposedDirection;
 
     /**
      * @param network the fixed network; its layer {@code layer} is replaced by theta
@@ -115,6 +116,7 @@ public final class LayerTrainingProgram implements ReluProgram {
         coefficientWork = new double[baseWidth];
         dzBranch = new double[hidden];
         delta = new double[hidden];
+        transposedDirection = new double[n];
     }
 
     /** The trained layer l (1-based). */
@@ -191,10 +193,11 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double directional(double[] v, double[] dz) {
+        transpose(v);
         double total = 0;
         for (int i = 0; i < points; i++) {
             int off = i * branchSize;
-            double fit = stack.forwardDirection(baseOf(i, v), dz, off, high, off);
+            double fit = stack.forwardDirection(baseOfTransposed(i), dz, off, high, off);
             for (int q = 0; q < kinkAt.length; q++) dz[off + hidden + q] = fit;
             total += lossSlope(i) * fit;
         }
@@ -302,6 +305,27 @@ public final class LayerTrainingProgram implements ReluProgram {
             double s = u[block + featureWidth];
             for (int c = 0; c < featureWidth; c++) s += u[block + c] * features[row + c];
             base[k] = s;
+        }
+        return base;
+    }
+
+    /** Copies u into {@link #transposedDirection} column-major: entry c of every block k at c * n_l + k. */
+    private void transpose(double[] u) {
+        for (int k = 0; k < baseWidth; k++) {
+            int block = k * stride;
+            for (int c = 0; c < stride; c++) transposedDirection[c * baseWidth + k] = u[block + c];
+        }
+    }
+
+    /** {@link #baseOf} for the vector last given to {@link #transpose}: contiguous, vectorisable updates. */
+    private double[] baseOfTransposed(int i) {
+        int row = i * featureWidth;
+        double[] t = transposedDirection;
+        System.arraycopy(t, featureWidth * baseWidth, base, 0, baseWidth);
+        for (int c = 0; c < featureWidth; c++) {
+            double h = features[row + c];
+            int col = c * baseWidth;
+            for (int k = 0; k < baseWidth; k++) base[k] += h * t[col + k];
         }
         return base;
     }
