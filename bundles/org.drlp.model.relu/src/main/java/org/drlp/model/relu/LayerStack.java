@@ -96,15 +96,17 @@ final class LayerStack {
         }
         for (int q = 1; q < layers; q++) {
             int rows = width[q], columns = width[q - 1], in = off + start[q - 1], out = off + start[q];
-            double[] w = weights[q], b = biases[q];
-            for (int r = 0; r < rows; r++) {
-                double s = b[r];
-                int row = r * columns;
-                for (int c = 0; c < columns; c++) {
-                    if (high[in + c]) s += w[row + c] * z[in + c];
-                }
-                z[out + r] = s;
-                if (setSides) high[out + r] = s > 0;
+            double[] wt = transposed[q];
+            // b + W S z as a sum of the active columns, as in forwardDirection
+            System.arraycopy(biases[q], 0, z, out, rows);
+            for (int c = 0; c < columns; c++) {
+                if (!high[in + c]) continue;
+                double a = z[in + c];
+                int col = c * rows;
+                for (int r = 0; r < rows; r++) z[out + r] += a * wt[col + r];
+            }
+            if (setSides) {
+                for (int r = 0; r < rows; r++) high[out + r] = z[out + r] > 0;
             }
         }
         return output(z, high, off);
