@@ -56,6 +56,19 @@ final class CrossingLineSearch implements ReluProgram.FlipSink {
     double step;
     double decrease;
 
+    /** Each further pass multiplies the bound by this. */
+    private static final double BOUND_GROWTH = 4;
+    /** The first bound aims at this many times the breakpoints the last search crossed. */
+    private static final double SAFETY = 3;
+    private static final int SAMPLE = 4096;
+    private final double[] sample = new double[SAMPLE];
+    private int lastCrossings = 1000;
+    private long extraPasses;
+    /** Passes over the neurons beyond the first, over all searches (for tuning). */
+    long extraPasses() {
+        return extraPasses;
+    }
+
     CrossingLineSearch(ReluProgram program, int[] positionOf) {
         this.program = program;
         this.positionOf = positionOf;
@@ -93,19 +106,28 @@ final class CrossingLineSearch implements ReluProgram.FlipSink {
             epoch = 1;
         }
         size = 0;
-        for (int j = 0; j < m; j++) {
-            double rate = high[j] ? dz[j] : -dz[j];
-            if (positionOf[j] >= 0 || rate >= -rateFloor) continue;
-            if (size == heapT.length) grow();
-            heapT[size] = Math.max(0, high[j] ? z[j] : -z[j]) / -rate;
-            heapJ[size] = j;
-            size++;
-        }
-        for (int q = (size >>> 1) - 1; q >= 0; q--) siftDown(q);
+        // Only breakpoints up to a bound go into the heap; the bound grows (another pass over the
+        // neurons) when the search gets there. It is estimated from a sample of the neurons, so
+        // that a pass collects a few times the breakpoints the last search crossed, not every neuron.
+        double bound = sampledBound(z, high, dz, rateFloor, SAFETY * (lastCrossings + 64));
+        collect(z, high, dz, rateFloor, -1, bound);
+        int passes = 0;
         crossedCount = 0;
         changedOthers = false;
         double slope = gamma, at = 0, fall = 0;
-        while (size > 0) {
+        while (true) {
+            if (size == 0 || heapT[0] > bound) {
+                if (bound == Double.POSITIVE_INFINITY) {
+                    if (size == 0) break;
+                } else {
+                    double next = bound * BOUND_GROWTH;
+                    extraPasses++;
+                    if (++passes >= 6 || !(next > bound)) next = Double.POSITIVE_INFINITY;
+                    collect(z, high, dz, rateFloor, bound, next);
+                    bound = next;
+                    continue;
+                }
+            }
             double t = heapT[0];
             int j = heapJ[0];
             removeTop();
@@ -117,6 +139,7 @@ final class CrossingLineSearch implements ReluProgram.FlipSink {
             double after = slope + program.flipEffect(j, v, this);
             if (touchesCritical || after >= -slopeTol) {
                 step = t;
+                lastCrossings = crossedCount;
                 decrease = Math.max(0, fall);
                 return j;
             }
@@ -148,6 +171,44 @@ final class CrossingLineSearch implements ReluProgram.FlipSink {
         for (int q = crossedCount - 1; q >= 0; q--) program.flip(crossed[q]);
         crossedCount = 0;
         return -1;
+    }
+
+    /**
+     * A crossing time below which about {@code wanted} neurons cross, from every (m / SAMPLE)-th
+     * neuron; infinity when the sample cannot tell (small programs, few candidates).
+     */
+    private double sampledBound(double[] z, boolean[] high, double[] dz, double rateFloor, double wanted) {
+        int m = keyOf.length;
+        if (m < 4 * SAMPLE) return Double.POSITIVE_INFINITY;
+        int stride = m / SAMPLE, count = 0;
+        for (int j = epoch % stride; j < m && count < SAMPLE; j += stride) {
+            boolean up = high[j];
+            double rate = up ? dz[j] : -dz[j];
+            if (rate >= -rateFloor || positionOf[j] >= 0) continue;
+            sample[count++] = Math.max(0, up ? z[j] : -z[j]) / -rate;
+        }
+        int index = (int) Math.ceil(wanted / stride);
+        if (index >= count) return Double.POSITIVE_INFINITY;
+        Arrays.sort(sample, 0, count);
+        return sample[index];
+    }
+
+    /**
+     * Pushes every untouched, non-critical neuron that leaves its side along the line with its
+     * crossing time t in (lo, hi]: t = max(0, oriented z) / -rate, compared without dividing.
+     */
+    private void collect(double[] z, boolean[] high, double[] dz, double rateFloor, double lo, double hi) {
+        boolean all = hi == Double.POSITIVE_INFINITY;
+        int m = keyOf.length;
+        for (int j = 0; j < m; j++) {
+            boolean up = high[j];
+            double rate = up ? dz[j] : -dz[j];
+            if (rate >= -rateFloor) continue;
+            double num = Math.max(0, up ? z[j] : -z[j]);
+            if (!all && num > -rate * hi) continue;
+            if (num <= -rate * lo || positionOf[j] >= 0 || touched[j] == epoch) continue;
+            push(num / -rate, j);
+        }
     }
 
     /** True when the last search crossed a neuron that changed other neurons' rates (see the class comment). */
