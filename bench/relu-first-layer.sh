@@ -6,6 +6,7 @@
 #
 #   bench/relu-first-layer.sh            # walk capped at 1200 s
 #   TIME=300 bench/relu-first-layer.sh   # a shorter cap
+#   JAR=/tmp/drlp.jar bench/relu-first-layer.sh   # a copy of the launcher, so that builds can go on meanwhile
 #
 # Needs java 17 and python3 (to edit the specs and read results.json). Timings are wall-clock
 # and depend on the machine's load.
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TIME=${TIME:-1200}
-JAR=launcher/target/drlp.jar
+JAR=${JAR:-launcher/target/drlp.jar}
 if [ ! -f "$JAR" ]; then
   mvn -B -q package -DskipTests
 fi
