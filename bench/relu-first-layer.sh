@@ -7,6 +7,7 @@
 #   bench/relu-first-layer.sh            # walk capped at 1200 s
 #   TIME=300 bench/relu-first-layer.sh   # a shorter cap
 #   JAR=/tmp/drlp.jar bench/relu-first-layer.sh   # a copy of the launcher, so that builds can go on meanwhile
+#   PIVOT=steepest-edge bench/relu-first-layer.sh  # another pivot rule for the walk (default: the spec's, dantzig)
 #
 # Needs java 17 and python3 (to edit the specs and read results.json). Timings are wall-clock
 # and depend on the machine's load.
@@ -14,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TIME=${TIME:-1200}
+PIVOT=${PIVOT:-dantzig}
 JAR=${JAR:-launcher/target/drlp.jar}
 if [ ! -f "$JAR" ]; then
   mvn -B -q package -DskipTests
@@ -45,9 +47,9 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 
 spec "$WORK/start.json" examples/relu/large-first-layer.json '{"maxIterations": 0}'
 run "$WORK/start.json" "$WORK/start"
-echo "start loss (the network's own first layer): $(field "$WORK/start" objective)"
+echo "start loss (the network's own first layer): $(field "$WORK/start" objective); walk pivot rule $PIVOT"
 
-spec "$WORK/walk.json" examples/relu/large-first-layer.json "{\"timeLimitSeconds\": $TIME}"
+spec "$WORK/walk.json" examples/relu/large-first-layer.json "{\"timeLimitSeconds\": $TIME, \"pivot\": \"$PIVOT\"}"
 run "$WORK/walk.json" "$WORK/walk"
 WALK_SECONDS=$(field "$WORK/walk" seconds)
 
