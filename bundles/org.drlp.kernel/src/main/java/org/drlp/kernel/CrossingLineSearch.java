@@ -20,7 +20,8 @@ import org.drlp.spi.ReluProgram;
  * <p>The program's preactivations are not valid after a search in which a crossing changed other
  * neurons' rates (flip is then applied away from z = 0, which the SPI does not define): the
  * search tracks those neurons' lines itself, and the caller advances the program and then calls
- * {@link ReluProgram#refresh()} ({@link #needsRefresh()}). Crossing a neuron with nothing
+ * {@link ReluProgram#refresh()} ({@link #needsRefresh()}), unless the program declares
+ * {@link ReluProgram#exactFlips()} (the training and argmin programs). Crossing a neuron with nothing
  * downstream (a loss kink) changes no preactivation, so the plain advance stays exact.
  * Breakpoints are kept in a binary heap with lazy deletion.
  */
