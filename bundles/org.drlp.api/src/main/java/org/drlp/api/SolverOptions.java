@@ -5,8 +5,10 @@ package org.drlp.api;
  *
  * @param maxIterations     pivots (steps and region changes) before ITERATION_LIMIT
  * @param timeLimitSeconds  wall-clock limit before TIME_LIMIT; non-positive means none
- * @param passThrough       on separable programs, keep walking along an edge through every
- *                          breakpoint while the slope stays negative (a weighted-median line search)
+ * @param passThrough       keep walking along an edge through breakpoints while the slope stays
+ *                          negative: on convex separable programs a weighted-median line search, on
+ *                          general ones breakpoint by breakpoint, stopping where a crossing would
+ *                          change the normal of a critical neuron
  * @param tolerance         relative zero tolerance for preactivations, slopes and pivots
  * @param refactorInterval  pivots between recomputations of the edge directions from scratch
  * @param zeroStepLimit     consecutive zero-length steps after which Bland's rule takes over

@@ -8,8 +8,21 @@ import org.drlp.api.Parameters;
 public interface ModelProvider extends Plugin {
 
     /**
+     * @param data  the data set; null when the model does not use it and the spec has none
+     * @param loss  the loss; null when the model does not use it and the spec has none
      * @throws IllegalArgumentException when the data or parameters do not fit the model (an unknown
      *                                  feature name, say), with a message saying so
      */
     Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) throws IOException;
+
+    /**
+     * False for a model whose program depends on neither the data nor the loss (minimising a fixed
+     * network, say): a spec may then leave out its data and loss sections, and {@link #build} gets
+     * null for each one left out. True (the default): both sections are required.
+     *
+     * @since SPI 1.1.0
+     */
+    default boolean usesDataAndLoss() {
+        return true;
+    }
 }

@@ -56,6 +56,19 @@ public interface ReluProgram {
     void flip(int k);
 
     /**
+     * True when {@link #flip} is exact away from z_k = 0 too: it changes the downstream
+     * preactivations by the change of k's output at the current point (their values under the new
+     * pattern), and changes no preactivation that {@link #flipEffect} would not report. The
+     * solver's pass-through line search then flips the neurons it crosses without refreshing the
+     * program afterwards. False (the default): the solver calls {@link #refresh} after such a search.
+     *
+     * @since SPI 1.1.0
+     */
+    default boolean exactFlips() {
+        return false;
+    }
+
+    /**
      * Moves x by t v and the preactivations by t dz, where dz came from {@link #directional} for the
      * same v under the current pattern.
      */

@@ -12,7 +12,8 @@ import com.google.gson.JsonObject;
  * The top level of a spec, checked for shape: which keys are allowed, their JSON types, and the
  * form of the sweep. What the plugin sections mean is left to {@link RunConfigResolver}.
  *
- * @param sections  the plugin sections data, model, loss and solver (solver may be absent)
+ * @param sections  the plugin sections data, model, loss and solver (solver may be absent, and so may
+ *                  data and loss for a model that uses neither)
  * @param sweep     swept dotted path to its values, in spec order
  */
 record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sections,
@@ -57,7 +58,9 @@ record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sectio
         for (String section : SECTIONS) {
             JsonElement value = root.get(section);
             if (value == null || value.isJsonNull()) {
-                if (!section.equals("solver")) problems.add(section, "missing section \"" + section + "\"");
+                // solver has defaults; data and loss may be left out for a model that uses neither,
+                // which only the resolver knows (it reports them missing otherwise)
+                if (section.equals("model")) problems.add(section, "missing section \"" + section + "\"");
             } else if (!value.isJsonObject()) {
                 problems.add(section, "\"" + section + "\" must be an object {...}");
             } else {

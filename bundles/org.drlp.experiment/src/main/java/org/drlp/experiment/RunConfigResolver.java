@@ -73,9 +73,16 @@ final class RunConfigResolver {
     RunPlan resolve(int index, String label, SweepPoint point, int repeat) {
         JsonObject sections = point.sections();
         Section at = new Section(point, repeat);
-        var data = at.plugin(DATA, sections.getAsJsonObject("data"), DATA.namePath());
+        // in file order, so that problems are reported in it; data and loss may be left out only for
+        // a model that uses neither, which is known once the model is
+        boolean hasData = sections.has("data"), hasLoss = sections.has("loss");
+        var data = hasData ? at.plugin(DATA, sections.getAsJsonObject("data"), DATA.namePath()) : null;
         var model = at.plugin(MODEL, sections.getAsJsonObject("model"), MODEL.namePath());
-        var loss = at.plugin(LOSS, sections.getAsJsonObject("loss"), LOSS.namePath());
+        var loss = hasLoss ? at.plugin(LOSS, sections.getAsJsonObject("loss"), LOSS.namePath()) : null;
+        boolean optional = model != null && !model.plugin().usesDataAndLoss();
+        if (!hasData && !optional) at.problem("data", "missing section \"data\"");
+        if (!hasLoss && !optional) at.problem("loss", "missing section \"loss\"");
+        boolean resolved = (hasData ? data != null : optional) && (hasLoss ? loss != null : optional);
         JsonObject solver = sections.has("solver") ? sections.getAsJsonObject("solver").deepCopy() : new JsonObject();
         JsonElement pivotEntry = solver.remove("pivot");
         var method = at.plugin(METHOD, solver, METHOD.namePath());
@@ -90,7 +97,7 @@ final class RunConfigResolver {
             boolean byName = pivotEntry != null && pivotEntry.isJsonPrimitive();
             pivot = at.plugin(PIVOT, pivotObject(pivotEntry), byName ? "solver.pivot" : PIVOT.namePath());
         }
-        if (data == null || model == null || loss == null || method == null || (needsPivot && pivot == null)) {
+        if (!resolved || model == null || method == null || (needsPivot && pivot == null)) {
             return null;
         }
         return new RunPlan(index, label, point, repeat, data, model, loss, method, pivot);

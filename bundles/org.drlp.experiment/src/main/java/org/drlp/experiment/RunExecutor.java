@@ -101,8 +101,8 @@ final class RunExecutor {
         Path runDirectory = Files.createDirectories(outputDirectory.resolve(runFolder));
         long started = System.nanoTime();
         Progress progress = new Progress();
-        progress.suspect(plan.data().plugin(), "data source \"" + plan.data().name() + "\"");
-        progress.suspect(plan.loss().plugin(), "loss \"" + plan.loss().name() + "\"");
+        if (plan.data() != null) progress.suspect(plan.data().plugin(), "data source \"" + plan.data().name() + "\"");
+        if (plan.loss() != null) progress.suspect(plan.loss().plugin(), "loss \"" + plan.loss().name() + "\"");
         progress.suspect(plan.model().plugin(), "model \"" + plan.model().name() + "\"");
         if (plan.pivot() != null) progress.suspect(plan.pivot().plugin(), "pivot rule \"" + plan.pivot().name() + "\"");
         progress.suspect(plan.method().plugin(), "solver method \"" + plan.method().name() + "\"");
@@ -174,10 +174,10 @@ final class RunExecutor {
     private RunOutcome executeHere(RunPlan plan, String runFolder, Path runDirectory, long started, Progress progress,
                                    SolveProgress solveProgress) {
         try {
-            Dataset data = datasets.load(plan.data());
+            Dataset data = plan.data() == null ? null : datasets.load(plan.data());
             progress.enter("creating the loss");
-            PiecewiseLinearLoss loss = plan.loss().plugin().create(plan.loss().parameters());
-            progress.suspect(loss, "loss \"" + plan.loss().name() + "\"");
+            PiecewiseLinearLoss loss = plan.loss() == null ? null : plan.loss().plugin().create(plan.loss().parameters());
+            if (loss != null) progress.suspect(loss, "loss \"" + plan.loss().name() + "\"");
             progress.enter("building the model");
             Problem problem = plan.model().plugin().build(data, loss, plan.model().parameters());
             if (problem == null) throw new IllegalStateException("model \"" + plan.model().name() + "\" returned no problem");

@@ -14,6 +14,8 @@ import com.google.gson.JsonObject;
  * @param label   the index and swept values, for example {@code 003 loss.tau=0.5 solver.pivot=dantzig}
  * @param repeat  0-based repeat of the sweep point
  * @param pivot   null when the method uses no pivot rule
+ * @param data    null when the spec has no data section (a model that uses no data)
+ * @param loss    null when the spec has no loss section (a model that uses no loss)
  */
 record RunPlan(int index, String label, SweepPoint point, int repeat,
                ResolvedPlugin<DataSourceProvider> data, ResolvedPlugin<ModelProvider> model,
@@ -27,9 +29,9 @@ record RunPlan(int index, String label, SweepPoint point, int repeat,
         if (pivot != null) solver.add("pivot", pivot.toJson("type"));
         method.toJson("method").entrySet().forEach(e -> solver.add(e.getKey(), e.getValue()));
         JsonObject config = new JsonObject();
-        config.add("data", data.toJson("source"));
+        if (data != null) config.add("data", data.toJson("source"));
         config.add("model", model.toJson("type"));
-        config.add("loss", loss.toJson("type"));
+        if (loss != null) config.add("loss", loss.toJson("type"));
         config.add("solver", solver);
         return config;
     }
@@ -37,9 +39,9 @@ record RunPlan(int index, String label, SweepPoint point, int repeat,
     /** The bundle and version behind each plugin of the run, by role: data, model, loss, method, pivot. */
     JsonObject origins() {
         JsonObject origins = new JsonObject();
-        origins.add(PluginRole.DATA.id(), data.origin().toJson());
+        if (data != null) origins.add(PluginRole.DATA.id(), data.origin().toJson());
         origins.add(PluginRole.MODEL.id(), model.origin().toJson());
-        origins.add(PluginRole.LOSS.id(), loss.origin().toJson());
+        if (loss != null) origins.add(PluginRole.LOSS.id(), loss.origin().toJson());
         origins.add(PluginRole.METHOD.id(), method.origin().toJson());
         if (pivot != null) origins.add(PluginRole.PIVOT.id(), pivot.origin().toJson());
         return origins;

@@ -35,9 +35,9 @@ final class SpecSnapshot {
         JsonObject copy = spec.deepCopy();
         if (!copy.has("name")) copy.addProperty("name", name);
         for (RunPlan run : runs) {
-            absolutize(copy, "data", run.data(), baseDirectory);
+            if (run.data() != null) absolutize(copy, "data", run.data(), baseDirectory);
             absolutize(copy, "model", run.model(), baseDirectory);
-            absolutize(copy, "loss", run.loss(), baseDirectory);
+            if (run.loss() != null) absolutize(copy, "loss", run.loss(), baseDirectory);
             absolutize(copy, "solver", run.method(), baseDirectory);
             if (run.pivot() != null) absolutize(copy, "solver.pivot", run.pivot(), baseDirectory);
         }

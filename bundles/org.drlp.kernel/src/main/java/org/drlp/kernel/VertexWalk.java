@@ -39,6 +39,8 @@ final class VertexWalk implements EdgeView {
     private final ReluProgram program;
     private final SeparableProgram separable;
     private final boolean passThrough;
+    /** Pass-through line search of general programs (null: stop at the first breakpoint). */
+    private final CrossingLineSearch crossing;
     private final PivotRule rule;
     private final SolverOptions options;
     private final StepListener listener;
@@ -151,6 +153,7 @@ final class VertexWalk implements EdgeView {
             }
         }
         this.passThrough = options.passThrough() && convexSeparable;
+        this.crossing = options.passThrough() && separable == null ? new CrossingLineSearch(program, positionOf) : null;
         this.startNanos = System.nanoTime();
     }
 
@@ -407,6 +410,12 @@ final class VertexWalk implements EdgeView {
             entering = candidateJ[stopIndex];
             for (int q = 0; q < stopIndex; q++) program.flip(candidateJ[q]);
             flips += stopIndex;
+        } else if (crossing != null && !blandMode) {
+            entering = crossing.search(direction, dz, gamma, slopeTolerance[edge], rateFloor(dz));
+            if (entering < 0) return UNBOUNDED;
+            lineStep = crossing.step;
+            lineDecrease = crossing.decrease;
+            flips += crossing.crossings();
         } else {
             entering = blockingNeuron(dz);
             if (entering < 0) return UNBOUNDED;
@@ -416,6 +425,7 @@ final class VertexWalk implements EdgeView {
         }
         double pivotRate = orientedRate(entering, dz);
         program.advance(lineStep, direction, dz);
+        if (crossing != null && !blandMode && crossing.needsRefresh() && !program.exactFlips()) program.refresh();
         objective -= lineDecrease;
         replace(k, entering, pivotRate);
         regionChanges += flips;

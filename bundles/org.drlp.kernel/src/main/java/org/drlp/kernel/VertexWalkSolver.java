@@ -28,8 +28,9 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     "wall-clock limit of one solve before TIME_LIMIT; 0 means none")
                     .withRange(0, false, Double.NaN, false),
             ParameterSpec.bool("passThrough", DEFAULTS.passThrough(),
-                    "on separable convex programs walk through breakpoints while the slope stays negative "
-                            + "(Barrodale-Roberts' weighted-median line search)"),
+                    "walk along the edge through breakpoints while the slope stays negative (convex separable "
+                            + "programs: Barrodale-Roberts' weighted-median search; others: until a crossing would "
+                            + "move a critical neuron)"),
             ParameterSpec.real("tolerance", DEFAULTS.tolerance(),
                     "relative zero tolerance for preactivations and slopes")
                     .withRange(0, true, 1e-2, true),

@@ -134,6 +134,50 @@ class GeneralPathTest {
         assertTrue(solved >= 10, "most random networks are bounded below from their start: " + solved);
     }
 
+    /**
+     * The pass-through line search on general programs (DenseNetwork keeps the default exactFlips()
+     * = false, so the walk refreshes it after each search): same certified ends as stopping at the
+     * first breakpoint, never a higher objective at any step, and fewer pivots overall.
+     */
+    @Test
+    void passThroughOnDeepNetworksEndsCertifiedWithFewerPivots() {
+        Random random = new Random(8);
+        long pivotsWith = 0, pivotsWithout = 0, crossings = 0;
+        int solved = 0;
+        for (int trial = 0; trial < 30; trial++) {
+            int n = 2 + random.nextInt(3);
+            double[] x0 = new double[n];
+            for (int c = 0; c < n; c++) x0[c] = 20 * (2 * random.nextDouble() - 1);
+            SolveResult[] results = new SolveResult[2];
+            for (int on = 0; on < 2; on++) {
+                DenseNetwork network = DenseNetwork.random(n, new int[] {8, 6, 4}, 300 + trial);
+                List<Double> trace = new ArrayList<>();
+                VertexWalk walk = new VertexWalk(network, DANTZIG, OPTIONS.withPassThrough(on == 1),
+                        (it, f, step, in, out, flips, nanos) -> {
+                            trace.add(f);
+                            assertEquals(network.evaluate(network.point()), f, 1e-8 * (1 + Math.abs(f)));
+                        });
+                results[on] = walk.solve(x0.clone());
+                for (int s = 1; s < trace.size(); s++) {
+                    assertTrue(trace.get(s) <= trace.get(s - 1) + 1e-9 * (1 + Math.abs(trace.get(0))),
+                            "objective rose at step " + s);
+                }
+                if (results[on].status() == SolveStatus.LOCAL_MINIMUM) checkLocalMinimum(network, walk, results[on], random);
+                else assertEquals(SolveStatus.UNBOUNDED, results[on].status(), results[on].message());
+            }
+            if (results[0].status() != SolveStatus.LOCAL_MINIMUM || results[1].status() != SolveStatus.LOCAL_MINIMUM) {
+                continue;
+            }
+            solved++;
+            pivotsWithout += results[0].iterations();
+            pivotsWith += results[1].iterations();
+            crossings += results[1].regionChanges() - results[0].regionChanges();
+        }
+        assertTrue(solved >= 10, "most random networks are bounded below from their start: " + solved);
+        assertTrue(crossings > 0, "the line search crossed breakpoints");
+        assertTrue(pivotsWith < pivotsWithout, "pivots with pass-through " + pivotsWith + ", without " + pivotsWithout);
+    }
+
     /** F2 at the end point: edge slopes match finite differences, all are >= 0, perturbations never help. */
     private static void checkLocalMinimum(DenseNetwork network, VertexWalk walk, SolveResult result, Random random) {
         double[] x = result.point().clone();
@@ -182,8 +226,9 @@ class GeneralPathTest {
     @Test
     void limitsEndTheWalkWithTheirStatus() {
         DenseNetwork network = DenseNetwork.random(3, new int[] {8, 8}, 9);
+        // without pass-through: with it, the first edge of this (unbounded) network already runs to infinity
         SolveResult result = new VertexWalkSolver().solve(network, new double[] {10, -10, 5}, DANTZIG,
-                OPTIONS.withMaxIterations(1), null);
+                OPTIONS.withMaxIterations(1).withPassThrough(false), null);
         assertEquals(SolveStatus.ITERATION_LIMIT, result.status());
         assertEquals(1, result.iterations());
     }

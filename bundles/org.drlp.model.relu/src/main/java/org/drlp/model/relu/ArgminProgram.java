@@ -119,6 +119,12 @@ public final class ArgminProgram implements ReluProgram {
         for (int m = stack.firstDownstream(k); m < z.length; m++) z[m] += delta[m];
     }
 
+    /** flip propagates the change of the neuron's output downstream, wherever z_k is. */
+    @Override
+    public boolean exactFlips() {
+        return true;
+    }
+
     @Override
     public void advance(double t, double[] v, double[] dz) {
         for (int i = 0; i < dimension; i++) x[i] += t * v[i];

@@ -20,10 +20,12 @@ final class LayerStack {
     private final int[] layerOf;         // layer q of each local neuron
     private final double[][] weights;    // weights[q] (q >= 1): layer q's rows over layer q-1, row-major
     private final double[][] biases;     // biases[q] (q >= 1)
+    private final double[][] transposed; // transposed[q] (q >= 1): layer q's weights column-major
     private final double[] outputWeights;
     private final double outputBias;
     private final double[] work;         // backward passes
     private final double[] workSwap;
+    private final double[] masked;       // forward directions: S v of one layer
 
     /** The stack of {@code network} from hidden layer {@code first} (1-based; L+1 gives the bare output). */
     LayerStack(Network network, int first) {
@@ -33,6 +35,7 @@ final class LayerStack {
         start = new int[layers + 1];
         weights = new double[layers][];
         biases = new double[layers][];
+        transposed = new double[layers][];
         int maxWidth = 1;
         for (int q = 0; q < layers; q++) {
             width[q] = network.width(first + q);
@@ -41,6 +44,11 @@ final class LayerStack {
             if (q > 0) {
                 weights[q] = network.weights(first + q);
                 biases[q] = network.biases(first + q);
+                int rows = width[q], columns = width[q - 1];
+                transposed[q] = new double[rows * columns];
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < columns; c++) transposed[q][c * rows + r] = weights[q][r * columns + c];
+                }
             }
         }
         layerOf = new int[start[layers]];
@@ -51,6 +59,7 @@ final class LayerStack {
         outputBias = network.biases(hidden + 1)[0];
         work = new double[maxWidth];
         workSwap = new double[maxWidth];
+        masked = new double[maxWidth];
     }
 
     /** Number of hidden units (neurons) in the stack. */
@@ -87,15 +96,17 @@ final class LayerStack {
         }
         for (int q = 1; q < layers; q++) {
             int rows = width[q], columns = width[q - 1], in = off + start[q - 1], out = off + start[q];
-            double[] w = weights[q], b = biases[q];
-            for (int r = 0; r < rows; r++) {
-                double s = b[r];
-                int row = r * columns;
-                for (int c = 0; c < columns; c++) {
-                    if (high[in + c]) s += w[row + c] * z[in + c];
-                }
-                z[out + r] = s;
-                if (setSides) high[out + r] = s > 0;
+            double[] wt = transposed[q];
+            // b + W S z as a sum of the active columns, as in forwardDirection
+            System.arraycopy(biases[q], 0, z, out, rows);
+            for (int c = 0; c < columns; c++) {
+                if (!high[in + c]) continue;
+                double a = z[in + c];
+                int col = c * rows;
+                for (int r = 0; r < rows; r++) z[out + r] += a * wt[col + r];
+            }
+            if (setSides) {
+                for (int r = 0; r < rows; r++) high[out + r] = z[out + r] > 0;
             }
         }
         return output(z, high, off);
@@ -128,17 +139,35 @@ final class LayerStack {
         for (int q = 1; q < layers; q++) {
             int rows = width[q], columns = width[q - 1];
             int in = start[q - 1], out = start[q];
-            double[] w = weights[q];
-            for (int r = 0; r < rows; r++) {
-                double s = 0;
-                int row = r * columns;
-                for (int c = 0; c < columns; c++) {
-                    if (high[highOff + in + c]) s += w[row + c] * dz[dzOff + in + c];
-                }
-                dz[dzOff + out + r] = s;
+            // W S v as a sum of the active columns of W (stored transposed): contiguous, vectorisable
+            // updates, and the inactive half of the units costs nothing
+            double[] wt = transposed[q];
+            int o = dzOff + out;
+            Arrays.fill(dz, o, o + rows, 0);
+            for (int c = 0; c < columns; c++) {
+                if (!high[highOff + in + c]) continue;
+                double a = dz[dzOff + in + c];
+                int col = c * rows;
+                for (int r = 0; r < rows; r++) dz[o + r] += a * wt[col + r];
             }
         }
-        return outputOf(dz, dzOff, high, highOff);
+        int in = start[layers - 1], columns = width[layers - 1];
+        for (int c = 0; c < columns; c++) masked[c] = high[highOff + in + c] ? dz[dzOff + in + c] : 0;
+        return dot(outputWeights, 0, masked, columns);
+    }
+
+    /** w[from..from+length) . v[0..length), four partial sums (independent chains). */
+    private static double dot(double[] w, int from, double[] v, int length) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int c = 0;
+        for (; c + 3 < length; c += 4) {
+            s0 += w[from + c] * v[c];
+            s1 += w[from + c + 1] * v[c + 1];
+            s2 += w[from + c + 2] * v[c + 2];
+            s3 += w[from + c + 3] * v[c + 3];
+        }
+        for (; c < length; c++) s0 += w[from + c] * v[c];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Writes dF/d(base) under the pattern high[off..] into out[0..baseWidth). */

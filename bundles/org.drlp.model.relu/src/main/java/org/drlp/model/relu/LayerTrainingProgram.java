@@ -56,6 +56,8 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final double[] coefficientWork;
     private final double[] dzBranch;
     private final double[] delta;
+    private final double[] transposedDirection;
+    private final double[] gradientColumns;
 
     /**
      * @param network the fixed network; its layer {@code layer} is replaced by theta
@@ -115,6 +117,8 @@ public final class LayerTrainingProgram implements ReluProgram {
         coefficientWork = new double[baseWidth];
         dzBranch = new double[hidden];
         delta = new double[hidden];
+        transposedDirection = new double[n];
+        gradientColumns = new double[n];
     }
 
     /** The trained layer l (1-based). */
@@ -153,8 +157,7 @@ public final class LayerTrainingProgram implements ReluProgram {
             throw new IllegalArgumentException("point has " + point.length + " entries, expected " + theta.length);
         }
         System.arraycopy(point, 0, theta, 0, theta.length);
-        for (int i = 0; i < points; i++) branchForward(i, true);
-        recomputeGradient();
+        forwardAll(true);
     }
 
     @Override
@@ -191,10 +194,11 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double directional(double[] v, double[] dz) {
+        transpose(v);
         double total = 0;
         for (int i = 0; i < points; i++) {
             int off = i * branchSize;
-            double fit = stack.forwardDirection(baseOf(i, v), dz, off, high, off);
+            double fit = stack.forwardDirection(baseOfTransposed(i), dz, off, high, off);
             for (int q = 0; q < kinkAt.length; q++) dz[off + hidden + q] = fit;
             total += lossSlope(i) * fit;
         }
@@ -241,7 +245,8 @@ public final class LayerTrainingProgram implements ReluProgram {
     public void flip(int k) {
         int i = k / branchSize, local = k - i * branchSize, off = i * branchSize;
         if (local < hidden) {
-            // z_k is (nearly) zero; carrying its round-off through keeps z exact under the new pattern
+            // z_k is (nearly) zero when the walk pivots, not when its line search crosses k: carrying
+            // the output change through keeps z exact under the new pattern either way (exactFlips)
             double outputChange = (high[k] ? -1 : 1) * z[k];
             high[k] = !high[k];
             if (outputChange != 0) {
@@ -255,6 +260,12 @@ public final class LayerTrainingProgram implements ReluProgram {
         updateBranchGradient(i);
     }
 
+    /** flip propagates the change of the neuron's output downstream, wherever z_k is. */
+    @Override
+    public boolean exactFlips() {
+        return true;
+    }
+
     @Override
     public void advance(double t, double[] v, double[] dz) {
         for (int c = 0; c < theta.length; c++) theta[c] += t * v[c];
@@ -263,8 +274,7 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public void refresh() {
-        for (int i = 0; i < points; i++) branchForward(i, false);
-        recomputeGradient();
+        forwardAll(false);
     }
 
     @Override
@@ -283,10 +293,45 @@ public final class LayerTrainingProgram implements ReluProgram {
         return convex;
     }
 
-    /** Branch i's preactivations (and, when {@code setSides}, its pattern from the signs). */
-    private void branchForward(int i, boolean setSides) {
+    /**
+     * Every branch's preactivations (and, when {@code setSides}, its pattern from the signs), then
+     * its coefficients and the gradient, in one pass over the data. The gradient is accumulated
+     * column-major (entry c of block k at c * n_l + k), so that each branch adds contiguous runs.
+     */
+    private void forwardAll(boolean setSides) {
+        transpose(theta);
+        Arrays.fill(gradientColumns, 0);
+        Arrays.fill(contributors, 0);
+        for (int i = 0; i < points; i++) {
+            branchForward(i, baseOfTransposed(i), setSides);
+            branchCoefficients(i, coefficientWork);
+            System.arraycopy(coefficientWork, 0, coefficient, i * baseWidth, baseWidth);
+            int row = i * featureWidth;
+            for (int k = 0; k < baseWidth; k++) {
+                double a = coefficientWork[k];
+                if (a != 0) contributors[k]++;
+                gradientColumns[featureWidth * baseWidth + k] += a;
+            }
+            for (int c = 0; c < featureWidth; c++) {
+                double h = features[row + c];
+                int col = c * baseWidth;
+                for (int k = 0; k < baseWidth; k++) gradientColumns[col + k] += h * coefficientWork[k];
+            }
+        }
+        for (int k = 0; k < baseWidth; k++) {
+            int block = k * stride;
+            if (contributors[k] == 0) {
+                Arrays.fill(gradient, block, block + stride, 0);
+                continue;
+            }
+            for (int c = 0; c < stride; c++) gradient[block + c] = gradientColumns[c * baseWidth + k];
+        }
+    }
+
+    /** Branch i's preactivations from its base values (and, when {@code setSides}, its pattern from the signs). */
+    private void branchForward(int i, double[] base, boolean setSides) {
         int off = i * branchSize;
-        double residual = stack.forward(baseOf(i, theta), z, high, off, setSides) - targets[i];
+        double residual = stack.forward(base, z, high, off, setSides) - targets[i];
         for (int q = 0; q < kinkAt.length; q++) {
             double value = residual - kinkAt[q];
             z[off + hidden + q] = value;
@@ -302,6 +347,27 @@ public final class LayerTrainingProgram implements ReluProgram {
             double s = u[block + featureWidth];
             for (int c = 0; c < featureWidth; c++) s += u[block + c] * features[row + c];
             base[k] = s;
+        }
+        return base;
+    }
+
+    /** Copies u into {@link #transposedDirection} column-major: entry c of every block k at c * n_l + k. */
+    private void transpose(double[] u) {
+        for (int k = 0; k < baseWidth; k++) {
+            int block = k * stride;
+            for (int c = 0; c < stride; c++) transposedDirection[c * baseWidth + k] = u[block + c];
+        }
+    }
+
+    /** {@link #baseOf} for the vector last given to {@link #transpose}: contiguous, vectorisable updates. */
+    private double[] baseOfTransposed(int i) {
+        int row = i * featureWidth;
+        double[] t = transposedDirection;
+        System.arraycopy(t, featureWidth * baseWidth, base, 0, baseWidth);
+        for (int c = 0; c < featureWidth; c++) {
+            double h = features[row + c];
+            int col = c * baseWidth;
+            for (int k = 0; k < baseWidth; k++) base[k] += h * t[col + k];
         }
         return base;
     }
@@ -331,19 +397,6 @@ public final class LayerTrainingProgram implements ReluProgram {
         }
         stack.outputAdjoint(high, i * branchSize, adjoint);
         for (int k = 0; k < baseWidth; k++) out[k] = slope * adjoint[k];
-    }
-
-    private void recomputeGradient() {
-        Arrays.fill(gradient, 0);
-        Arrays.fill(contributors, 0);
-        for (int i = 0; i < points; i++) {
-            branchCoefficients(i, coefficientWork);
-            System.arraycopy(coefficientWork, 0, coefficient, i * baseWidth, baseWidth);
-            for (int k = 0; k < baseWidth; k++) {
-                if (coefficientWork[k] != 0) contributors[k]++;
-            }
-            addToGradient(i, coefficientWork);
-        }
     }
 
     /** g += g_branch_new - g_branch_old for the one branch whose pattern changed. */

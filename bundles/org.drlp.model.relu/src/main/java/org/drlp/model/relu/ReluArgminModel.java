@@ -17,8 +17,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code relu-argmin}: minimises a fixed ReLU network over its input from a given, zero or uniform
- * random start. The run's data set and loss are ignored (a spec still names them; any small source
- * does). Ends LOCAL_MINIMUM, OPTIMAL when the network is recognisably convex, or UNBOUNDED.
+ * random start. It uses no data and no loss: a spec may leave out both sections (if it has them,
+ * they are loaded and ignored). Ends LOCAL_MINIMUM, OPTIMAL when the network is recognisably convex, or UNBOUNDED.
  */
 @Component(service = ModelProvider.class, property = "name=relu-argmin")
 public final class ReluArgminModel implements ModelProvider {
@@ -40,12 +40,18 @@ public final class ReluArgminModel implements ModelProvider {
 
     @Override
     public String description() {
-        return "minimise a fixed ReLU network over its input (data and loss are ignored)";
+        return "minimise a fixed ReLU network over its input (no data or loss section needed)";
     }
 
     @Override
     public List<ParameterSpec> parameters() {
         return PARAMETERS;
+    }
+
+    /** The network alone defines the program: a spec needs no data and no loss section. */
+    @Override
+    public boolean usesDataAndLoss() {
+        return false;
     }
 
     @Override

@@ -259,6 +259,8 @@ class LayerTrainingProgramTest {
     @MethodSource("cases")
     void advanceThenRefreshAgree(Fixture f, String name) {
         LayerTrainingProgram p = f.program();
+        // flips at random neurons, z_k far from zero: what exactFlips promises the line search
+        assertTrue(p.exactFlips());
         SplittableRandom random = new SplittableRandom(f.seed() + 40);
         double[] theta = f.randomTheta(random, 3);
         p.reset(theta);
