@@ -1,6 +1,7 @@
 package org.drlp.model.linear;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -34,6 +35,20 @@ final class Fixtures {
             {58, 18, 89, 14}, {58, 17, 88, 13}, {58, 18, 82, 11}, {58, 19, 93, 12}, {50, 18, 89, 8},
             {50, 18, 86, 7}, {50, 19, 72, 8}, {50, 19, 79, 8}, {50, 20, 80, 9}, {56, 20, 82, 15},
             {70, 20, 91, 15}};
+
+    /** The stack-loss design: the three features, then an intercept column. */
+    static double[] stackLossDesign() {
+        double[][] features = new double[STACKLOSS.length][];
+        for (int i = 0; i < features.length; i++) features[i] = Arrays.copyOf(STACKLOSS[i], 3);
+        return withIntercept(features);
+    }
+
+    /** stack.loss, the target. */
+    static double[] stackLossTarget() {
+        double[] y = new double[STACKLOSS.length];
+        for (int i = 0; i < y.length; i++) y[i] = STACKLOSS[i][3];
+        return y;
+    }
 
     static PiecewiseLinearLoss loss(double[]... kinks) {
         List<PiecewiseLinearLoss.Kink> list = new ArrayList<>();

@@ -21,13 +21,8 @@ class LeastAbsoluteDeviationTest {
 
     @Test
     void stackLossMedianRegressionIsTheKnownExactFit() {
-        double[][] features = new double[21][];
-        double[] y = new double[21];
-        for (int i = 0; i < 21; i++) {
-            features[i] = Arrays.copyOf(STACKLOSS[i], 3);
-            y[i] = STACKLOSS[i][3];
-        }
-        double[] design = withIntercept(features);
+        double[] design = stackLossDesign();
+        double[] y = stackLossTarget();
         for (var rule : RULES) {
             for (boolean passThrough : new boolean[] {true, false}) {
                 SolveResult result = solve(design, y, 4, absolute(), rule, OPTIONS.withPassThrough(passThrough),
@@ -74,13 +69,8 @@ class LeastAbsoluteDeviationTest {
 
     @Test
     void dualCertificateProvesOptimality() {
-        double[][] features = new double[21][];
-        double[] y = new double[21];
-        for (int i = 0; i < 21; i++) {
-            features[i] = Arrays.copyOf(STACKLOSS[i], 3);
-            y[i] = STACKLOSS[i][3];
-        }
-        double[] design = withIntercept(features);
+        double[] design = stackLossDesign();
+        double[] y = stackLossTarget();
         SolveResult result = solve(design, y, 4, absolute(), DANTZIG, OPTIONS, StepListener.NONE);
         Certificate c = result.certificate();
         assertTrue(c.isLocallyOptimal());

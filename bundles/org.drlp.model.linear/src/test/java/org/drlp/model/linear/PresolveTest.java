@@ -1,6 +1,7 @@
 package org.drlp.model.linear;
 
-import static org.drlp.model.linear.Fixtures.STACKLOSS;
+import static org.drlp.model.linear.Fixtures.stackLossDesign;
+import static org.drlp.model.linear.Fixtures.stackLossTarget;
 import static org.drlp.model.linear.Fixtures.withIntercept;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,13 +141,8 @@ class PresolveTest {
 
     @Test
     void stackLossWithPresolveOnIsTheKnownExactFit() {
-        double[][] features = new double[21][];
-        double[] y = new double[21];
-        for (int i = 0; i < 21; i++) {
-            features[i] = Arrays.copyOf(STACKLOSS[i], 3);
-            y[i] = STACKLOSS[i][3];
-        }
-        double[] design = withIntercept(features);
+        double[] design = stackLossDesign();
+        double[] y = stackLossTarget();
         for (Rule rule : Rule.values()) {
             SolveResult result = solve(new PiecewiseLinearRegression(design, y, 4, Fixtures.absolute()),
                     new double[4], rule.create(3), "on");
