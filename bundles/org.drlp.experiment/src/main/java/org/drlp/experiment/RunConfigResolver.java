@@ -79,7 +79,7 @@ final class RunConfigResolver {
         var data = hasData ? at.plugin(DATA, sections.getAsJsonObject("data"), DATA.namePath()) : null;
         var model = at.plugin(MODEL, sections.getAsJsonObject("model"), MODEL.namePath());
         var loss = hasLoss ? at.plugin(LOSS, sections.getAsJsonObject("loss"), LOSS.namePath()) : null;
-        boolean optional = model != null && !model.plugin().usesDataAndLoss();
+        boolean optional = needsNeitherDataNorLoss(sections.getAsJsonObject("model"));
         if (!hasData && !optional) at.problem("data", "missing section \"data\"");
         if (!hasLoss && !optional) at.problem("loss", "missing section \"loss\"");
         boolean resolved = (hasData ? data != null : optional) && (hasLoss ? loss != null : optional);
@@ -101,6 +101,17 @@ final class RunConfigResolver {
             return null;
         }
         return new RunPlan(index, label, point, repeat, data, model, loss, method, pivot);
+    }
+
+    /**
+     * Whether data and loss may be left out: the named model uses neither, or is unknown (that is
+     * reported already, and a guess about the sections it needs would only add noise). Decided by
+     * name, so that a wrong model parameter is not also reported as missing sections.
+     */
+    private boolean needsNeitherDataNorLoss(JsonObject model) {
+        JsonElement type = model == null ? null : model.get(MODEL.key());
+        if (type == null || !type.isJsonPrimitive() || !type.getAsJsonPrimitive().isString()) return false;
+        return plugins.find(PluginRole.MODEL, type.getAsString()).map(found -> !found.usesDataAndLoss()).orElse(true);
     }
 
     /** A pivot given by name alone is the object {"type": name}; absent is {}, the default rule. */

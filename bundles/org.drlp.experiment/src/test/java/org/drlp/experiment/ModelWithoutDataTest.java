@@ -84,6 +84,25 @@ class ModelWithoutDataTest {
         assertNull(directory.resolve("out").toFile().listFiles());
     }
 
+    @Test
+    void aWrongParameterOrAnUnknownModelIsNotAlsoReportedAsMissingSections() {
+        Path wrong = Specs.write(directory, "wrong.json", """
+                {"model": {"type": "fixed", "bogus": 1}}
+                """);
+        String message = assertThrows(SpecException.class,
+                () -> plugins.runner().run(wrong, directory.resolve("out"), RunListener.NONE)).getMessage();
+        assertTrue(message.contains("(model.bogus)"), message);
+        assertFalse(message.contains("missing section"), message);
+
+        Path unknown = Specs.write(directory, "unknown.json", """
+                {"model": {"type": "nope"}}
+                """);
+        message = assertThrows(SpecException.class,
+                () -> plugins.runner().run(unknown, directory.resolve("out"), RunListener.NONE)).getMessage();
+        assertTrue(message.contains("unknown model \"nope\""), message);
+        assertFalse(message.contains("missing section"), message);
+    }
+
     /** LAD on the stack loss data it holds itself; records whether it was given a data set. */
     static final class FixedModel implements ModelProvider {
         final List<Boolean> gotData = new ArrayList<>();
