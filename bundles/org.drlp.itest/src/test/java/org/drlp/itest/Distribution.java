@@ -1,6 +1,9 @@
 package org.drlp.itest;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -22,6 +25,21 @@ import org.ops4j.pax.exam.Option;
 final class Distribution {
 
     private Distribution() {
+    }
+
+    /**
+     * What every test container needs: JUnit, SLF4J for Pax Exam's invoker, the examples folder as
+     * {@code drlp.examples}, the API bundle, and the named features in order.
+     */
+    static List<Option> withFeatures(String... names) {
+        List<Option> options = new ArrayList<>();
+        options.add(junitBundles());
+        options.add(mavenBundle("org.slf4j", "slf4j-api", System.getProperty("slf4j.version")));
+        options.add(mavenBundle("org.slf4j", "slf4j-simple", System.getProperty("slf4j.version")).noStart());
+        options.add(systemProperty("drlp.examples").value(System.getProperty("drlp.examples")));
+        options.add(api(System.getProperty("drlp.version")));
+        options.addAll(features(names));
+        return options;
     }
 
     static List<Option> features(String... names) {

@@ -3,14 +3,9 @@ package org.drlp.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.drlp.api.ExperimentService;
@@ -51,14 +46,7 @@ public class PluginBundleComesAndGoesIT {
 
     @Configuration
     public Option[] configuration() {
-        List<Option> options = new ArrayList<>();
-        options.add(junitBundles());
-        options.add(mavenBundle("org.slf4j", "slf4j-api", System.getProperty("slf4j.version")));
-        options.add(mavenBundle("org.slf4j", "slf4j-simple", System.getProperty("slf4j.version")).noStart());
-        options.add(systemProperty("drlp.examples").value(System.getProperty("drlp.examples")));
-        options.add(Distribution.api(System.getProperty("drlp.version")));
-        options.addAll(Distribution.features("core", "regression"));
-        return options.toArray(new Option[0]);
+        return Distribution.withFeatures("core", "regression").toArray(new Option[0]);
     }
 
     @Test

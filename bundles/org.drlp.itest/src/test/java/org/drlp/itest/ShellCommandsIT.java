@@ -2,8 +2,6 @@ package org.drlp.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.ByteArrayInputStream;
@@ -35,15 +33,9 @@ public class ShellCommandsIT {
 
     @Configuration
     public Option[] configuration() {
-        List<Option> options = new ArrayList<>();
-        options.add(junitBundles());
-        options.add(mavenBundle("org.slf4j", "slf4j-api", System.getProperty("slf4j.version")));
-        options.add(mavenBundle("org.slf4j", "slf4j-simple", System.getProperty("slf4j.version")).noStart());
-        options.add(systemProperty("drlp.examples").value(System.getProperty("drlp.examples")));
+        List<Option> options = new ArrayList<>(Distribution.withFeatures("core", "regression", "workbench"));
         // no console on the test's standard input
         options.add(systemProperty("gosh.args").value("--nointeractive"));
-        options.add(Distribution.api(System.getProperty("drlp.version")));
-        options.addAll(Distribution.features("core", "regression", "workbench"));
         return options.toArray(new Option[0]);
     }
 

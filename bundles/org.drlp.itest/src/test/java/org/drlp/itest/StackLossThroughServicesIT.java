@@ -2,16 +2,12 @@ package org.drlp.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,15 +38,7 @@ public class StackLossThroughServicesIT {
 
     @Configuration
     public Option[] configuration() {
-        List<Option> options = new ArrayList<>();
-        options.add(junitBundles());
-        // Pax Exam's invoker logs through SLF4J
-        options.add(mavenBundle("org.slf4j", "slf4j-api", System.getProperty("slf4j.version")));
-        options.add(mavenBundle("org.slf4j", "slf4j-simple", System.getProperty("slf4j.version")).noStart());
-        options.add(systemProperty("drlp.examples").value(System.getProperty("drlp.examples")));
-        options.add(Distribution.api(System.getProperty("drlp.version")));
-        options.addAll(Distribution.features("core", "regression"));
-        return options.toArray(new Option[0]);
+        return Distribution.withFeatures("core", "regression").toArray(new Option[0]);
     }
 
     @Test
