@@ -9,10 +9,18 @@
 #   JAR=/tmp/drlp.jar bench/relu-first-layer.sh   # a copy of the launcher, so that builds can go on meanwhile
 #   PIVOT=steepest-edge bench/relu-first-layer.sh  # another pivot rule for the walk (default: the spec's, dantzig)
 #
-# Needs java 17 and python3 (to edit the specs and read results.json). Timings are wall-clock
+# Needs java 17 and python3 (to edit the specs and read results.json; installed from Debian's
+# packages when missing). Timings are wall-clock
 # and depend on the machine's load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if ! command -v python3 >/dev/null; then
+  echo "installing python3 from Debian's packages" >&2
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q python3-minimal >/dev/null
+fi
 
 TIME=${TIME:-1200}
 PIVOT=${PIVOT:-dantzig}
