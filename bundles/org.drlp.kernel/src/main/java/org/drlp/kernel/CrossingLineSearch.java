@@ -64,11 +64,6 @@ final class CrossingLineSearch implements ReluProgram.FlipSink {
     private static final int SAMPLE = 4096;
     private final double[] sample = new double[SAMPLE];
     private int lastCrossings = 1000;
-    private long extraPasses;
-    /** Passes over the neurons beyond the first, over all searches (for tuning). */
-    long extraPasses() {
-        return extraPasses;
-    }
 
     CrossingLineSearch(ReluProgram program, int[] positionOf) {
         this.program = program;
@@ -122,7 +117,6 @@ final class CrossingLineSearch implements ReluProgram.FlipSink {
                     if (size == 0) break;
                 } else {
                     double next = bound * BOUND_GROWTH;
-                    extraPasses++;
                     if (++passes >= 6 || !(next > bound)) next = Double.POSITIVE_INFINITY;
                     collect(z, high, dz, rateFloor, bound, next);
                     bound = next;
