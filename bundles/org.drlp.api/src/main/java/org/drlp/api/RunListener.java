@@ -20,6 +20,18 @@ public interface RunListener {
     default void runFinished(int index, String label, SolveStatus status, double objective, double seconds) { }
 
     /**
+     * A run finished, with the one-line reason it ended as it did (null when it has none, as for
+     * OPTIMAL): what the console shows under a failed run's row. The service calls this one; by
+     * default it forwards to the call without the message.
+     *
+     * @since 1.3
+     */
+    default void runFinished(int index, String label, SolveStatus status, double objective, double seconds,
+                             String message) {
+        runFinished(index, label, status, objective, seconds);
+    }
+
+    /**
      * A solve in progress: its latest step. Comes between {@code runStarted} and {@code runFinished}
      * of that run, about every {@value #PROGRESS_INTERVAL_MILLIS} ms of solving, so that a long single
      * run shows that it is alive; only the last step's numbers are reported, not every step's.

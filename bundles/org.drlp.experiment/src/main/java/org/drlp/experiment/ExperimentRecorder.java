@@ -48,7 +48,8 @@ final class ExperimentRecorder {
         results.warn(warnings);
         summary.add(outcome);
         finished.put(run.index(), outcome);
-        listener.runFinished(run.index(), run.label(), result.status(), result.objective(), result.seconds());
+        listener.runFinished(run.index(), run.label(), result.status(), result.objective(), result.seconds(),
+                result.message());
     }
 
     synchronized void warn(List<String> warnings) throws IOException {
