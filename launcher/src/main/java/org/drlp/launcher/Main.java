@@ -11,13 +11,13 @@ import picocli.CommandLine.Command;
         description = "Deep ReLU Programming workbench: exact vertex-walk minimisation of piecewise-linear objectives.")
 public final class Main implements Runnable {
 
-    /** Every run ended without failure. */
+    /** Every run ended certified or at a limit the spec set (see {@link RunVerdict}). */
     static final int OK = 0;
     /** The spec, the data or the workbench could not be set up; nothing ran. */
     static final int ERROR = 1;
     /** The command line was wrong. */
     static final int USAGE = 2;
-    /** The experiment ran, but at least one run failed (see results.json). */
+    /** The experiment ran, but at least one run failed: FAILED, NUMERICAL_FAILURE, UNBOUNDED or abandoned. */
     static final int RUNS_FAILED = 3;
 
     public static void main(String[] args) {
@@ -28,11 +28,41 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(new UnknownOptionFirst(commandLine.getParameterExceptionHandler()));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             err.println("drlp: " + (e instanceof LaunchException ? e.getMessage() : e.toString()));
+            if (debugging(cmd)) {
+                (e instanceof LaunchException && e.getCause() != null ? e.getCause() : e).printStackTrace(err);
+            } else if (!(e instanceof LaunchException) || e.getCause() != null) {
+                err.println("drlp: --debug prints the stack trace");
+            }
+            err.flush();
             return ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    /** True when the command that failed was given --debug. */
+    private static boolean debugging(CommandLine command) {
+        CommandLine.Model.OptionSpec debug = command.getCommandSpec().findOption("--debug");
+        return debug != null && Boolean.TRUE.equals(debug.getValue());
+    }
+
+    /**
+     * picocli checks required options before it reports unknown ones, so {@code --outt x} would
+     * read "Missing required option: '--out=DIR'"; the unknown option is the real mistake.
+     */
+    private record UnknownOptionFirst(CommandLine.IParameterExceptionHandler standard)
+            implements CommandLine.IParameterExceptionHandler {
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) throws Exception {
+            CommandLine command = e.getCommandLine();
+            if (e instanceof CommandLine.MissingParameterException && !command.getUnmatchedArguments().isEmpty()) {
+                e = new CommandLine.UnmatchedArgumentException(command, command.getUnmatchedArguments());
+            }
+            return standard.handleParseException(e, args);
+        }
     }
 
     @CommandLine.Spec

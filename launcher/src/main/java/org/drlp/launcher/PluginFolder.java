@@ -157,10 +157,13 @@ final class PluginFolder {
 
     private List<Path> jars() throws LaunchException {
         List<Path> jars = new ArrayList<>();
+        if (!Files.exists(folder)) {
+            return jars; // FileInstall picks it up once it is created
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.jar")) {
             files.forEach(jar -> jars.add(jar.toAbsolutePath().normalize()));
         } catch (IOException e) {
-            throw new LaunchException("cannot list the plugins folder " + folder + ": " + e.getMessage());
+            throw new LaunchException("cannot list the plugins folder " + folder + ": " + IoReason.of(e));
         }
         return jars;
     }

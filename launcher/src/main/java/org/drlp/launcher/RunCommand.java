@@ -45,18 +45,25 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
         }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentLog log = new ExperimentLog(outputFolder);
         ExperimentSummary summary;
         try (Workbench running = workbench.start(); SweepProgress progress = SweepProgress.on(out, quiet)) {
             summary = running.experiments().run(specFile, outputFolder, progress, new RunOptions(jobs));
         } catch (SpecException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            err.println(e.getMessage());
             return Main.ERROR;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("drlp: cannot write results to " + outputFolder + ": " + e.getMessage());
+            err.println("drlp: cannot write results to " + outputFolder + ": " + IoReason.of(e));
+            log.show(err, workbench.debugStream());
             return Main.ERROR;
         }
+        SweepTable.print(summary, out);
+        long failures = SweepTable.failures(summary);
         out.printf(Locale.ROOT, "%s: %d runs, %d failed; results in %s%n", summary.name(), summary.runs().size(),
-                summary.failures(), summary.outputDirectory().resolve("results.json"));
-        return summary.failures() == 0 ? Main.OK : Main.RUNS_FAILED;
+                failures, summary.outputDirectory().resolve("results.json"));
+        out.flush();
+        log.show(err, workbench.debugStream());
+        return failures == 0 ? Main.OK : Main.RUNS_FAILED;
     }
 }

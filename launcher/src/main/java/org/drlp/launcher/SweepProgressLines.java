@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.drlp.api.SolveStatus;
 
-/** One plain line per finished run, for logs and pipes; runs may finish out of sweep order. */
+/**
+ * One plain line per finished run, for logs and pipes, with the reason under the row of a run
+ * that did not end certified; runs may finish out of sweep order.
+ */
 final class SweepProgressLines implements SweepProgress {
 
     private final PrintWriter out;
@@ -22,8 +25,10 @@ final class SweepProgressLines implements SweepProgress {
     }
 
     @Override
-    public void runFinished(int index, String label, SolveStatus status, double objective, double seconds) {
+    public void runFinished(int index, String label, SolveStatus status, double objective, double seconds,
+                            String message) {
         out.printf(Locale.ROOT, "[%d/%d] %-40s %-16s objective %-22.15g %8.3f s%n", ++finished, total, label, status,
                 objective, seconds);
+        SweepProgress.reason(status, message).ifPresent(out::println);
     }
 }

@@ -2,13 +2,8 @@ package org.drlp.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.net.URL;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,46 +33,71 @@ import org.osgi.util.tracker.ServiceTracker;
 final class Workbench implements AutoCloseable {
 
     static final String API_BUNDLE_PREFIX = "org.drlp.api-";
+    /** Gogo's console: reads standard input and stops the framework at its end, so only for the shell command. */
+    static final String CONSOLE_BUNDLE_PREFIX = "org.apache.felix.gogo.shell-";
     private static final long SERVICE_TIMEOUT_MILLIS = 20_000;
     private static final long PLUGIN_SCAN_TIMEOUT_MILLIS = 15_000;
 
     private final Framework framework;
-    private final Path storage;
+    private final FrameworkStorage storage;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Stopping the framework lets every bundle finish cleanly; results.json is already written atomically. */
     private final Thread shutdownHook = new Thread(this::stop, "drlp-shutdown");
 
-    private Workbench(Framework framework, Path storage) {
+    private Workbench(Framework framework, FrameworkStorage storage) {
         this.framework = framework;
         this.storage = storage;
+    }
+
+    /** Without a console and without debugging output: see {@link #start(List, PluginFolder, Mode)}. */
+    static Workbench start(List<String> featureNames, PluginFolder plugins) throws LaunchException {
+        return start(featureNames, plugins, Mode.BATCH);
+    }
+
+    /**
+     * How the framework talks to the user.
+     *
+     * @param console  install Gogo's console (it reads standard input; for the shell command only)
+     * @param debug    where framework errors and warnings go with their stack traces, or null
+     */
+    record Mode(boolean console, PrintWriter debug) {
+        static final Mode BATCH = new Mode(false, null);
     }
 
     /**
      * Boots the framework with the named features, in order, and hot-deploys the plugins folder
      * when one is given; a shutdown hook stops the framework cleanly on SIGINT or SIGTERM.
      */
-    static Workbench start(List<String> featureNames, PluginFolder plugins) throws LaunchException {
-        List<String> bundleFiles = Feature.bundleFiles(featureNames);
+    static Workbench start(List<String> featureNames, PluginFolder plugins, Mode mode) throws LaunchException {
+        List<String> bundleFiles = Feature.bundleFiles(featureNames).stream()
+                .filter(file -> mode.console() || !file.startsWith(CONSOLE_BUNDLE_PREFIX)).toList();
         Map<String, URL> bundles = ClassPathFolder.list("bundles");
-        Path storage;
-        try {
-            storage = Files.createTempDirectory("drlp-felix");
-        } catch (IOException e) {
-            throw new LaunchException("cannot create the framework's storage folder: " + e.getMessage());
-        }
+        FrameworkStorage storage = FrameworkStorage.create();
         Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE, storage.cache().toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiExports(bundles));
-        config.put("felix.log.level", "1");
+        // Felix's own logger: errors only, warnings too when debugging; SCR's likewise
+        config.put("felix.log.level", mode.debug() == null ? "1" : "2");
+        config.put("ds.loglevel", mode.debug() == null ? "error" : "warn");
         if (plugins != null) {
             config.putAll(plugins.fileInstallSettings());
         }
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
-                .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"))
-                .newFramework(config);
+        Framework framework;
+        try {
+            framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                    .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"))
+                    .newFramework(config);
+        } catch (LaunchException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         Workbench workbench = new Workbench(framework, storage);
         try {
+            framework.init();
+            if (mode.debug() != null) {
+                framework.getBundleContext().addFrameworkListener(new FrameworkEvents(mode.debug()));
+            }
             framework.start();
             Runtime.getRuntime().addShutdownHook(workbench.shutdownHook);
             workbench.install(bundleFiles, bundles);
@@ -86,7 +106,10 @@ final class Workbench implements AutoCloseable {
             }
         } catch (BundleException | LaunchException | RuntimeException e) {
             workbench.close();
-            throw e instanceof LaunchException le ? le : new LaunchException(e.getMessage());
+            if (e instanceof LaunchException le) {
+                throw le;
+            }
+            throw new LaunchException(e.getMessage(), e);
         }
         return workbench;
     }
@@ -214,27 +237,7 @@ final class Workbench implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteQuietly(storage);
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                    Files.delete(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary folder is harmless
+            storage.close();
         }
     }
 }

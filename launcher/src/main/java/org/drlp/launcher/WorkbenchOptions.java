@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** Options shared by every command that boots the workbench. */
 final class WorkbenchOptions {
 
-    /** Used when --plugins is not given, and only if it exists. */
+    /** Used when --plugins is not given; watched even when it does not exist yet. */
     static final Path DEFAULT_PLUGIN_FOLDER = Path.of("plugins");
 
     @Option(names = "--features", split = ",", paramLabel = "NAME",
@@ -21,8 +21,12 @@ final class WorkbenchOptions {
     List<String> features = new ArrayList<>(Feature.defaults());
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Folder of third-party bundles, hot-deployed while the workbench runs (default: plugins, if it exists).")
+            description = "Folder of third-party bundles, hot-deployed while the workbench runs "
+                    + "(default: plugins, watched also when it is created later).")
     Path pluginFolder;
+
+    @Option(names = "--debug", description = "Print stack traces of failures, and the framework's errors and warnings.")
+    boolean debug;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -39,11 +43,17 @@ final class WorkbenchOptions {
         return start(required, false);
     }
 
+    /** The error stream when debugging, else null. */
+    PrintWriter debugStream() {
+        return debug ? command.commandLine().getErr() : null;
+    }
+
     /**
-     * As {@link #start(List)}; with {@code watch}, also reports every later change of the plugins
-     * folder on the error stream, for sessions that outlive the first scan.
+     * As {@link #start(List)}; with {@code interactive}, also installs Gogo's console and reports
+     * every later change of the plugins folder on the error stream: for the shell, which outlives
+     * the first scan and owns standard input.
      */
-    Workbench start(List<String> required, boolean watch) throws LaunchException {
+    Workbench start(List<String> required, boolean interactive) throws LaunchException {
         List<String> ordered = new ArrayList<>(features);
         required.stream().filter(name -> !ordered.contains(name)).forEach(ordered::add);
         // core first: the other features' plugins need SCR and the experiment service
@@ -54,19 +64,17 @@ final class WorkbenchOptions {
             throw new LaunchException("plugins folder " + pluginFolder + " does not exist");
         }
         Path folder = pluginFolder != null ? pluginFolder : DEFAULT_PLUGIN_FOLDER;
-        PluginFolder plugins = Files.isDirectory(folder) ? new PluginFolder(folder) : null;
-        Workbench workbench = Workbench.start(ordered, plugins);
-        if (plugins != null) {
-            try {
-                PrintWriter err = command.commandLine().getErr();
-                workbench.awaitPlugins(plugins).forEach(problem -> err.println("drlp: warning: " + problem));
-                if (watch) {
-                    workbench.watchPlugins(plugins, change -> err.println("drlp: " + change));
-                }
-            } catch (LaunchException e) {
-                workbench.close();
-                throw e;
+        PluginFolder plugins = new PluginFolder(folder);
+        Workbench workbench = Workbench.start(ordered, plugins, new Workbench.Mode(interactive, debugStream()));
+        try {
+            PrintWriter err = command.commandLine().getErr();
+            workbench.awaitPlugins(plugins).forEach(problem -> err.println("drlp: warning: " + problem));
+            if (interactive) {
+                workbench.watchPlugins(plugins, change -> err.println("drlp: " + change));
             }
+        } catch (LaunchException e) {
+            workbench.close();
+            throw e;
         }
         return workbench;
     }

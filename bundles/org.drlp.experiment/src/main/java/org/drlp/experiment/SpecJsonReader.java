@@ -3,13 +3,20 @@ package org.drlp.experiment;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,17 +63,58 @@ final class SpecJsonReader {
     }
 
     static SpecDocument read(Path file) throws SpecException {
-        String text;
+        if (Files.isDirectory(file)) throw new SpecException(file + ": cannot read: is a folder, not a spec file");
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SpecException(file + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw new SpecException(file + ": not UTF-8 text");
+        } catch (AccessDeniedException e) {
+            throw new SpecException(file + ": cannot read: permission denied");
+        } catch (FileSystemException e) {
+            throw new SpecException(file + ": cannot read: " + (e.getReason() != null ? e.getReason()
+                    : e.getClass().getSimpleName()), e);
         } catch (IOException e) {
             throw new SpecException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return new SpecJsonReader(file, text).document();
+        return new SpecJsonReader(file, decode(file, bytes)).document();
+    }
+
+    /**
+     * Strict UTF-8 (a replacement character would let a mangled name through as a different
+     * one); a leading byte-order mark is dropped. A bad byte is named with its line and column.
+     */
+    static String decode(Path file, byte[] bytes) throws SpecException {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new SpecException(file + ":1:1: not UTF-8 text: the file is UTF-16 (it starts with a UTF-16 "
+                    + "byte-order mark); save it as UTF-8");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) result = decoder.flush(out);
+        if (result.isError()) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.position(); i++) {
+                if (out.get(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            throw new SpecException(String.format(Locale.ROOT,
+                    "%s:%d:%d: not UTF-8 text: byte 0x%02X (at byte offset %d) is not valid UTF-8; save the file as UTF-8",
+                    file, line, column, bytes[in.position()] & 0xFF, in.position()));
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private SpecDocument document() throws SpecException {

@@ -1,5 +1,6 @@
 package org.drlp.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,6 +42,40 @@ class SpecErrorsTest {
     void trailingCommaAndEndOfFileAreSyntaxErrors() {
         assertTrue(problems("{\n  \"data\": {\"source\": \"stackloss\"},\n}\n").contains("spec.json:3:2: "));
         assertTrue(problems("{\n  \"data\": {\"source\": \"stackloss\"\n").contains("spec.json:3:1: unexpected end of file"));
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedWithItsLineAndColumn() throws Exception {
+        Path spec = directory.resolve("latin1.json");
+        // "café" in ISO-8859-1 on line 2: 0xE9 after "caf" at column 13
+        Files.write(spec, "{\n  \"name\": \"caf\u00e9\"\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        String message = assertThrows(SpecException.class, () -> plugins.runner().validate(spec)).getMessage();
+
+        assertEquals(spec + ":2:15: not UTF-8 text: byte 0xE9 (at byte offset 16) is not valid UTF-8; "
+                + "save the file as UTF-8", message);
+    }
+
+    @Test
+    void utf16IsRecognisedAndAUtf8ByteOrderMarkIsIgnored() throws Exception {
+        Path utf16 = directory.resolve("utf16.json");
+        Files.write(utf16, "{\"name\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertTrue(assertThrows(SpecException.class, () -> plugins.runner().validate(utf16)).getMessage()
+                .startsWith(utf16 + ":1:1: not UTF-8 text: the file is UTF-16"));
+
+        Path bom = Specs.write(directory, "bom.json", "\uFEFF{\"data\": {\"source\": \"stackloss\"}, "
+                + "\"model\": {\"type\": \"linear\"}, \"loss\": {\"type\": \"absolute\"}}");
+        assertDoesNotThrow(() -> plugins.runner().validate(bom));
+    }
+
+    @Test
+    void aFolderOrAMissingFileIsSaidSo() throws Exception {
+        Path folder = Files.createDirectory(directory.resolve("folder.json"));
+        assertEquals(folder + ": cannot read: is a folder, not a spec file",
+                assertThrows(SpecException.class, () -> plugins.runner().validate(folder)).getMessage());
+        Path missing = directory.resolve("missing.json");
+        assertEquals(missing + ": no such file",
+                assertThrows(SpecException.class, () -> plugins.runner().validate(missing)).getMessage());
     }
 
     @Test
