@@ -55,7 +55,11 @@ final class RunCommand implements Callable<Integer> {
             return Main.ERROR;
         } catch (IOException e) {
             err.println("drlp: cannot write results to " + outputFolder + ": " + IoReason.of(e));
-            log.show(err, workbench.debugStream());
+            PrintWriter debug = workbench.debugStream();
+            if (debug != null) {
+                e.printStackTrace(debug);
+            }
+            log.show(err, debug);
             return Main.ERROR;
         }
         SweepTable.print(summary, out);

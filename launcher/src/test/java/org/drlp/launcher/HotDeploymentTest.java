@@ -20,6 +20,7 @@ import org.drlp.api.PluginCatalog;
 import org.drlp.api.PluginDescription;
 import org.drlp.api.RunListener;
 import org.drlp.api.SolveStatus;
+import org.drlp.launcher.testplugin.HangingRule;
 import org.drlp.launcher.testplugin.HotDroppedRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,50 @@ class HotDeploymentTest {
             await("the rule gone with its jar", () -> !hasRule(catalog));
         }
         assertTrue(reports.stream().noneMatch(r -> r.contains("did not start") && r.contains(PluginJars.RULE_BUNDLE)), reports::toString);
+    }
+
+    @Test
+    void aFolderCreatedAfterTheStartIsWatchedToo() throws Exception {
+        Path plugins = temp.resolve("plugins-later");
+        PluginFolder folder = new PluginFolder(plugins);
+        List<String> reports = new CopyOnWriteArrayList<>();
+        try (Workbench workbench = Workbench.start(List.of("core", "regression"), folder)) {
+            PluginCatalog catalog = workbench.plugins();
+            assertTrue(workbench.awaitPlugins(folder).isEmpty());
+            workbench.watchPlugins(folder, reports::add);
+            assertFalse(Files.exists(plugins), "watching does not create the folder");
+
+            Files.createDirectory(plugins);
+            Path jar = PluginJars.dropPivotRule(plugins);
+
+            await("the drop into the new folder reported", () -> reports.contains("plugin " + jar.getFileName()
+                    + " (" + PluginJars.RULE_BUNDLE + " " + PluginJars.RULE_VERSION + ") installed"));
+            await("the dropped rule in the catalogue", () -> hasRule(catalog));
+        }
+    }
+
+    @Test
+    void aRunTheWatchdogAbandonsIsReportedAndFailsTheExitStatus() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.dropHangingRule(plugins);
+        Path spec = Files.writeString(temp.resolve("hanging.json"), """
+                {
+                  "name": "hanging",
+                  "data":   {"source": "csv", "path": "%s", "target": "stack.loss"},
+                  "model":  {"type": "linear"},
+                  "loss":   {"type": "absolute"},
+                  "solver": {"method": "vertex-walk", "pivot": "%s", "timeLimitSeconds": 0.2}
+                }
+                """.formatted(STACKLOSS.toString().replace("\\", "\\\\"), HangingRule.NAME));
+
+        int status = drlp("run", spec.toString(), "--out", temp.resolve("out").toString(), "--plugins", plugins.toString());
+
+        assertEquals(Main.RUNS_FAILED, status, out::toString);
+        List<String> console = out.toString().lines().toList();
+        int row = console.indexOf(console.stream().filter(line -> line.startsWith("[1/1] 000 ")).findFirst().orElseThrow());
+        assertTrue(console.get(row).contains("TIME_LIMIT") && console.get(row + 1).contains("pivot rule \"hanging\" hung")
+                && console.get(row + 1).endsWith("abandoned"), out::toString);
+        assertTrue(out.toString().contains("hanging: 1 runs, 1 failed;"), out::toString);
     }
 
     @Test

@@ -111,10 +111,15 @@ class MainTest {
     }
 
     @Test
-    void quietPrintsOnlyTheSummary() {
+    void quietPrintsOnlyTheEndTable() {
         assertEquals(Main.OK, drlp("run", EXAMPLES.resolve("stackloss/median.json").toString(), "--out",
                 temp.resolve("quiet").toString(), "--quiet"), err::toString);
 
-        assertEquals(1, out.toString().lines().count(), out::toString);
+        String[] lines = out.toString().split("\\R");
+        assertEquals(4, lines.length, out::toString);
+        assertEquals("stackloss-median: 1 run: 1 OPTIMAL", lines[0]);
+        assertTrue(lines[1].matches("  label +status +objective +iterations +seconds"), out::toString);
+        assertTrue(lines[2].matches("  000 +OPTIMAL +42\\.0811594202899 +\\d+ +\\d+\\.\\d{3}"), out::toString);
+        assertTrue(lines[3].startsWith("stackloss-median: 1 runs, 0 failed; results in "), out::toString);
     }
 }

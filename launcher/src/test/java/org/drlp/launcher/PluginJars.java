@@ -12,6 +12,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.drlp.launcher.testplugin.HangingRule;
 import org.drlp.launcher.testplugin.HotDroppedRule;
 
 /**
@@ -29,9 +30,22 @@ final class PluginJars {
     private PluginJars() {
     }
 
+    static final String HANGING_BUNDLE = "org.drlp.test.hanging";
+
     /** A bundle registering {@link HotDroppedRule} as a pivot rule. */
     static Path dropPivotRule(Path folder) throws IOException {
-        String type = HotDroppedRule.class.getName();
+        return dropPivotRule(folder, HotDroppedRule.class, HotDroppedRule.NAME, RULE_BUNDLE, "hot-dropped-rule.jar");
+    }
+
+    /** A bundle registering {@link HangingRule} as a pivot rule. */
+    static Path dropHangingRule(Path folder) throws IOException {
+        return dropPivotRule(folder, HangingRule.class, HangingRule.NAME, HANGING_BUNDLE, "hanging-rule.jar");
+    }
+
+    /** A bundle registering one pivot-rule class, a method reference and nothing else (see HotDroppedRule). */
+    private static Path dropPivotRule(Path folder, Class<?> rule, String ruleName, String bundle, String jarName)
+            throws IOException {
+        String type = rule.getName();
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s">
@@ -39,16 +53,16 @@ final class PluginJars {
                   <service><provide interface="org.drlp.spi.PivotRuleProvider"/></service>
                   <implementation class="%s"/>
                 </scr:component>
-                """.formatted(type, HotDroppedRule.NAME, type);
+                """.formatted(type, ruleName, type);
         String classFile = type.replace('.', '/') + ".class";
         byte[] classBytes;
-        try (InputStream in = HotDroppedRule.class.getClassLoader().getResourceAsStream(classFile)) {
+        try (InputStream in = rule.getClassLoader().getResourceAsStream(classFile)) {
             classBytes = in.readAllBytes();
         }
-        Manifest manifest = manifest(RULE_BUNDLE, RULE_VERSION, Map.of(
+        Manifest manifest = manifest(bundle, RULE_VERSION, Map.of(
                 "Import-Package", "org.drlp.api;version=\"[1.0,2)\",org.drlp.spi;version=\"[1.0,2)\"",
                 "Service-Component", "OSGI-INF/rule.xml"));
-        return drop(folder, "hot-dropped-rule.jar", manifest,
+        return drop(folder, jarName, manifest,
                 Map.of("OSGI-INF/rule.xml", component.getBytes(StandardCharsets.UTF_8), classFile, classBytes));
     }
 
