@@ -44,9 +44,9 @@ class ShellCommandsTest {
         public ExperimentSummary run(Path spec, Path out, RunListener listener, RunOptions options) {
             listener.experimentStarted("demo", 2);
             listener.runStarted(0, "000 tau=0.5");
-            listener.runFinished(0, "000 tau=0.5", SolveStatus.OPTIMAL, 14518.0 / 345, 0.25);
+            listener.runFinished(0, "000 tau=0.5", SolveStatus.OPTIMAL, 14518.0 / 345, 0.25, null);
             listener.runStarted(1, "001 tau=0.9");
-            listener.runFinished(1, "001 tau=0.9", SolveStatus.FAILED, Double.NaN, 0.5);
+            listener.runFinished(1, "001 tau=0.9", SolveStatus.FAILED, Double.NaN, 0.5, "boom");
             return new ExperimentSummary("demo", out, List.of(
                     new ExperimentSummary.Run("000 tau=0.5", SolveStatus.OPTIMAL, 14518.0 / 345, 7, 0.25, null),
                     new ExperimentSummary.Run("001 tau=0.9", SolveStatus.FAILED, Double.NaN, 0, 0.5, "boom")));
@@ -66,15 +66,16 @@ class ShellCommandsTest {
     }
 
     @Test
-    void runPrintsALinePerFinishedRunAndReturnsTheSummary() throws Exception {
+    void runPrintsALinePerFinishedRunWithTheReasonUnderAFailedOneAndReturnsTheSummary() throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         String summary = commands.run(Path.of("spec.json"), temp, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
-        String[] lines = progress.toString(StandardCharsets.UTF_8).split("\n");
-        assertEquals(2, lines.length);
+        String[] lines = progress.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals(3, lines.length);
         assertTrue(lines[0].startsWith("[1/2] 000 tau=0.5  OPTIMAL  objective 42.0811594202899"), lines[0]);
         assertTrue(lines[1].startsWith("[2/2] 001 tau=0.9  FAILED"), lines[1]);
+        assertEquals("      boom", lines[2]);
         assertEquals("demo: 2 runs, 1 failed; results in " + temp.resolve("results.json"), summary);
     }
 
