@@ -1,6 +1,7 @@
 package org.drlp.launcher;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -30,9 +31,16 @@ final class PluginFolder {
     private static final long POLL_MILLIS = 100;
 
     private final Path folder;
+    /** Where a plugin's start failure goes with its stack trace (--debug), or null. */
+    private final PrintWriter debug;
 
     PluginFolder(Path folder) {
+        this(folder, null);
+    }
+
+    PluginFolder(Path folder, PrintWriter debug) {
         this.folder = folder.toAbsolutePath().normalize();
+        this.debug = debug;
     }
 
     Path path() {
@@ -131,6 +139,10 @@ final class PluginFolder {
             bundle.start();
             return Optional.empty();
         } catch (BundleException | IllegalStateException e) {
+            if (debug != null) {
+                e.printStackTrace(debug);
+                debug.flush();
+            }
             return Optional.of("plugin " + jar.getFileName() + " (" + bundle.getSymbolicName() + " "
                     + bundle.getVersion() + ") did not start: " + firstReason(e.getMessage()));
         }

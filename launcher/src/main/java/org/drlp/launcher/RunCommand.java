@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
         }
         SweepTable.print(summary, out);
         long failures = SweepTable.failures(summary);
-        out.printf(Locale.ROOT, "%s: %d runs, %d failed; results in %s%n", summary.name(), summary.runs().size(),
+        int runs = summary.runs().size();
+        out.printf(Locale.ROOT, "%s: %d %s, %d failed; results in %s%n", summary.name(), runs, runs == 1 ? "run" : "runs",
                 failures, summary.outputDirectory().resolve("results.json"));
         out.flush();
         log.show(err, workbench.debugStream());

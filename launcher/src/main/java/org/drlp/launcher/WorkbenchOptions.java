@@ -64,7 +64,7 @@ final class WorkbenchOptions {
             throw new LaunchException("plugins folder " + pluginFolder + " does not exist");
         }
         Path folder = pluginFolder != null ? pluginFolder : DEFAULT_PLUGIN_FOLDER;
-        PluginFolder plugins = new PluginFolder(folder);
+        PluginFolder plugins = new PluginFolder(folder, debugStream());
         Workbench workbench = Workbench.start(ordered, plugins, new Workbench.Mode(interactive, debugStream()));
         try {
             PrintWriter err = command.commandLine().getErr();

@@ -69,7 +69,7 @@ class ConsoleReportsTest {
         assertEquals(Main.RUNS_FAILED, drlp("run", spec.toString(), "--out", temp.resolve("out").toString()));
 
         assertTrue(out.toString().contains("unbounded: 1 run: 1 UNBOUNDED"), out::toString);
-        assertTrue(out.toString().contains("unbounded: 1 runs, 1 failed;"), out::toString);
+        assertTrue(out.toString().contains("unbounded: 1 run, 1 failed;"), out::toString);
     }
 
     @Test

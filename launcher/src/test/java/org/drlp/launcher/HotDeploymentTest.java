@@ -124,7 +124,7 @@ class HotDeploymentTest {
         int row = console.indexOf(console.stream().filter(line -> line.startsWith("[1/1] 000 ")).findFirst().orElseThrow());
         assertTrue(console.get(row).contains("TIME_LIMIT") && console.get(row + 1).contains("pivot rule \"hanging\" hung")
                 && console.get(row + 1).endsWith("abandoned"), out::toString);
-        assertTrue(out.toString().contains("hanging: 1 runs, 1 failed;"), out::toString);
+        assertTrue(out.toString().contains("hanging: 1 run, 1 failed;"), out::toString);
     }
 
     @Test
@@ -166,6 +166,22 @@ class HotDeploymentTest {
         assertTrue(err.toString().contains("missing requirement")
                 && err.toString().contains("osgi.wiring.package=" + PluginJars.MISSING_PACKAGE), err::toString);
         assertTrue(out.toString().contains(HotDroppedRule.NAME), out::toString);
+    }
+
+    @Test
+    void debugAddsTheStackTraceOfAPluginThatDidNotStart() throws IOException {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginJars.dropUnresolvable(plugins);
+
+        assertEquals(Main.OK, drlp("plugins", "--plugins", plugins.toString()), err::toString);
+        assertFalse(err.toString().contains("\tat "), err::toString);
+
+        err.getBuffer().setLength(0);
+        assertEquals(Main.OK, drlp("plugins", "--plugins", plugins.toString(), "--debug"), err::toString);
+        assertTrue(err.toString().contains("org.osgi.framework.BundleException"), err::toString);
+        assertTrue(err.toString().contains("\tat org.apache.felix.framework."), err::toString);
+        assertTrue(err.toString().contains("plugin broken.jar (" + PluginJars.BROKEN_BUNDLE + " 2.0.0) did not start"),
+                err::toString);
     }
 
     @Test

@@ -41,7 +41,7 @@ class MainTest {
         assertEquals("OPTIMAL", run.get("status").getAsString());
         assertEquals(14518.0 / 345, run.get("objective").getAsDouble(), 1e-9);
         assertEquals(-13693.0 / 345, run.getAsJsonObject("parameters").get("intercept").getAsDouble(), 1e-9);
-        assertTrue(out.toString().contains("1 runs, 0 failed"), out::toString);
+        assertTrue(out.toString().contains("1 run, 0 failed"), out::toString);
     }
 
     @Test
@@ -120,6 +120,6 @@ class MainTest {
         assertEquals("stackloss-median: 1 run: 1 OPTIMAL", lines[0]);
         assertTrue(lines[1].matches("  label +status +objective +iterations +seconds"), out::toString);
         assertTrue(lines[2].matches("  000 +OPTIMAL +42\\.0811594202899 +\\d+ +\\d+\\.\\d{3}"), out::toString);
-        assertTrue(lines[3].startsWith("stackloss-median: 1 runs, 0 failed; results in "), out::toString);
+        assertTrue(lines[3].startsWith("stackloss-median: 1 run, 0 failed; results in "), out::toString);
     }
 }

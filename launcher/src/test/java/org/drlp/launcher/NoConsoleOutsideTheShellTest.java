@@ -31,7 +31,7 @@ class NoConsoleOutsideTheShellTest {
         Child child = drlp("run", MEDIAN.toString(), "--out", temp.resolve("out").toString(), "--features", "all");
 
         assertEquals(Main.OK, child.status(), child::output);
-        assertTrue(child.output().contains("stackloss-median: 1 runs, 0 failed"), child::output);
+        assertTrue(child.output().contains("stackloss-median: 1 run, 0 failed"), child::output);
         assertNoConsole(child);
     }
 
