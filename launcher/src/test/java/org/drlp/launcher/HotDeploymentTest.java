@@ -185,6 +185,25 @@ class HotDeploymentTest {
     }
 
     @Test
+    void debugShowsFrameworkErrorsWithTheirStackTraces() throws Exception {
+        Path plugins = Files.createDirectory(temp.resolve("plugins"));
+        PluginFolder folder = new PluginFolder(plugins);
+        StringWriter debug = new StringWriter();
+        try (Workbench workbench = Workbench.start(List.of("core"), folder,
+                new Workbench.Mode(false, new PrintWriter(debug, true)))) {
+            // a listener that throws: Felix reports it as a framework error event
+            workbench.watchPlugins(folder, report -> {
+                throw new IllegalStateException("listener boom");
+            });
+            PluginJars.dropUnresolvable(plugins);
+
+            await("the framework error shown", () -> debug.toString().contains("IllegalStateException: listener boom"));
+        }
+        assertTrue(debug.toString().contains("drlp: debug: framework error from bundle "), debug::toString);
+        assertTrue(debug.toString().contains("\tat org.drlp.launcher."), debug::toString);
+    }
+
+    @Test
     void aJarThatIsNotABundleIsReportedWithoutWaiting() throws IOException {
         Path plugins = Files.createDirectory(temp.resolve("plugins"));
         Files.writeString(plugins.resolve("notes.jar"), "not a jar");
