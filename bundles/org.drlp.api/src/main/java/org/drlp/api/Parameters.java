@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class Parameters {
 
+    private static final long LARGEST = (long) ParameterSpec.EXACT_MAX;
+
     private final String owner;
     private final Map<String, Object> values;
     private final Path baseDirectory;
@@ -122,7 +124,9 @@ public final class Parameters {
     private static long integer(String where, ParameterSpec spec, Object raw) {
         double v = raw instanceof Long exact ? exact : number(where, raw);
         if (v != Math.rint(v)) throw new ParameterException(where + " is not an integer; allowed " + integerRange(spec));
-        if (Math.abs(v) > ParameterSpec.EXACT_MAX) {
+        // compared as a long when it is one: 2^53 + 1 would round to 2^53 as a double
+        boolean tooLarge = raw instanceof Long exact ? exact > LARGEST || exact < -LARGEST : Math.abs(v) > LARGEST;
+        if (tooLarge) {
             throw new ParameterException(where + " is out of range; allowed " + integerRange(spec)
                     + (Double.isNaN(spec.min()) || Double.isNaN(spec.max()) ? ", at most 2^53 in size" : ""));
         }
