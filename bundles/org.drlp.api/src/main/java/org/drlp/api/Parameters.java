@@ -127,8 +127,9 @@ public final class Parameters {
         // compared as a long when it is one: 2^53 + 1 would round to 2^53 as a double
         boolean tooLarge = raw instanceof Long exact ? exact > LARGEST || exact < -LARGEST : Math.abs(v) > LARGEST;
         if (tooLarge) {
-            throw new ParameterException(where + " is out of range; allowed " + integerRange(spec)
-                    + (Double.isNaN(spec.min()) || Double.isNaN(spec.max()) ? ", at most 2^53 in size" : ""));
+            boolean open = Double.isNaN(spec.min()) || Double.isNaN(spec.max());
+            throw new ParameterException(where + " is out of range; allowed "
+                    + (open ? integerRange(spec) + ", at most 2^53 in size" : spec.constraintText()));
         }
         checkRange(where, spec, v);
         return raw instanceof Long exact ? exact : (long) v;

@@ -64,7 +64,7 @@ final class PluginChecks {
      * @param features the data's feature names, for the model; empty for the others
      * @return for a data source whose check found nothing, the feature names it will give, if it can tell
      */
-    synchronized Optional<List<String>> check(Placed placed, Optional<List<String>> features, Run run, Sink sink) {
+    Optional<List<String>> check(Placed placed, Optional<List<String>> features, Run run, Sink sink) {
         ResolvedPlugin<?> resolved = placed.resolved();
         Key key = new Key(resolved.plugin(), resolved.name(), resolved.parameters().asMap(), features, run);
         Findings findings = remembered.get(key);

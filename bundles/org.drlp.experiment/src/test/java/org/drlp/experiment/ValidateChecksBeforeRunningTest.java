@@ -119,7 +119,7 @@ class ValidateChecksBeforeRunningTest {
         assertOnlyProblem(String.format(synthetic, "1.5"), "data.n",
                 "data source \"synthetic\": parameter \"n\" = 1.5 is not an integer; allowed integers [1, 2147483647]");
         assertOnlyProblem(String.format(synthetic, "1e300"), "data.n",
-                "data source \"synthetic\": parameter \"n\" = 1.0E300 is out of range; allowed integers [1, 2147483647]");
+                "data source \"synthetic\": parameter \"n\" = 1.0E300 is out of range; allowed [1, 2147483647]");
     }
 
     @Test
