@@ -10,12 +10,19 @@ import java.util.Objects;
  * @param defaultValue  null means the parameter is required (or optional without default when
  *                      {@code optional} is set)
  * @param min           lower bound for numbers (NaN: none); {@code minExclusive} makes it strict
- * @param max           upper bound for numbers (NaN: none); {@code maxExclusive} makes it strict
+ * @param max           upper bound for numbers (NaN: none); {@code maxExclusive} makes it strict. An
+ *                      integer is never beyond +-2^53 ({@link #EXACT_MAX}), past which a JSON number
+ *                      is not exact; a plugin that reads one with {@link Parameters#intValue} declares
+ *                      {@code Integer.MAX_VALUE} (or less) as its bound, so that validation rejects
+ *                      what would overflow
  * @param choices       allowed values of a STRING parameter; empty: any
  */
 public record ParameterSpec(String name, ParameterType type, Object defaultValue, boolean optional,
                             double min, boolean minExclusive, double max, boolean maxExclusive,
                             List<String> choices, String description) {
+
+    /** The largest integer parameter: 2^53, the last integer a double (a JSON number) holds exactly. */
+    public static final double EXACT_MAX = 9007199254740992.0;
 
     public ParameterSpec {
         Objects.requireNonNull(name, "name");
@@ -90,6 +97,6 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) <= EXACT_MAX ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class Parameters {
 
+    private static final long LARGEST = (long) ParameterSpec.EXACT_MAX;
+
     private final String owner;
     private final Map<String, Object> values;
     private final Path baseDirectory;
@@ -74,11 +76,8 @@ public final class Parameters {
                 checkRange(where, spec, v);
                 return v;
             }
-            case INTEGER: {
-                long v = integer(where, raw);
-                checkRange(where, spec, v);
-                return v;
-            }
+            case INTEGER:
+                return integer(where, spec, raw);
             case BOOLEAN:
                 if (raw instanceof Boolean b) return b;
                 throw new ParameterException(where + " is not a boolean (true or false)");
@@ -100,9 +99,7 @@ public final class Parameters {
                         if (!(item instanceof String)) throw new ParameterException(where + " holds a non-string " + show(item));
                         out.add(item);
                     } else if (spec.type() == ParameterType.INTEGER_LIST) {
-                        long v = integer(where, item);
-                        checkRange(where, spec, v);
-                        out.add(v);
+                        out.add(integer(where, spec, item));
                     } else {
                         double v = number(where, item);
                         checkRange(where, spec, v);
@@ -123,10 +120,24 @@ public final class Parameters {
         return v;
     }
 
-    private static long integer(String where, Object raw) {
-        double v = number(where, raw);
-        if (v != Math.rint(v) || Math.abs(v) > 9.0e15) throw new ParameterException(where + " is not an integer");
-        return (long) v;
+    /** A whole number within the declared range and within +-2^53; messages name the range. */
+    private static long integer(String where, ParameterSpec spec, Object raw) {
+        double v = raw instanceof Long exact ? exact : number(where, raw);
+        if (v != Math.rint(v)) throw new ParameterException(where + " is not an integer; allowed " + integerRange(spec));
+        // compared as a long when it is one: 2^53 + 1 would round to 2^53 as a double
+        boolean tooLarge = raw instanceof Long exact ? exact > LARGEST || exact < -LARGEST : Math.abs(v) > LARGEST;
+        if (tooLarge) {
+            boolean open = Double.isNaN(spec.min()) || Double.isNaN(spec.max());
+            throw new ParameterException(where + " is out of range; allowed "
+                    + (open ? integerRange(spec) + ", at most 2^53 in size" : spec.constraintText()));
+        }
+        checkRange(where, spec, v);
+        return raw instanceof Long exact ? exact : (long) v;
+    }
+
+    private static String integerRange(ParameterSpec spec) {
+        String range = spec.constraintText();
+        return range.isEmpty() ? "integers" : "integers " + range;
     }
 
     private static void checkRange(String where, ParameterSpec spec, double v) {
@@ -155,8 +166,19 @@ public final class Parameters {
         return (Long) require(name);
     }
 
+    /**
+     * An INTEGER parameter as an int. Declare the parameter's range within the int range (see
+     * {@link ParameterSpec}) so that validation, not this, rejects a value too large.
+     *
+     * @throws ParameterException when the value does not fit an int
+     */
     public int intValue(String name) {
-        return Math.toIntExact(integer(name));
+        long value = integer(name);
+        if (value != (int) value) {
+            throw new ParameterException(owner + ": parameter \"" + name + "\" = " + value + " is out of range; "
+                    + "allowed [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
+        }
+        return (int) value;
     }
 
     public boolean bool(String name) {

@@ -8,8 +8,16 @@ public enum SolveStatus {
     LOCAL_MINIMUM,
     /** An improving direction along which no neuron blocks: the objective is unbounded below. */
     UNBOUNDED,
+    /** Stopped by the iteration budget before the method's own stopping rule (a certificate) was met. */
     ITERATION_LIMIT,
     TIME_LIMIT,
+    /**
+     * The method did all that was asked and stopped by its own rule, which certifies nothing: every
+     * requested epoch of a gradient method, every block of a schedule. The point is the best found.
+     *
+     * @since API 1.4.0
+     */
+    COMPLETED,
     /** The walked state disagreed with a recomputation from scratch beyond tolerance. */
     NUMERICAL_FAILURE,
     /** A plugin threw or returned something invalid; the message says which and why. */

@@ -3,6 +3,7 @@ package org.drlp.spi;
 import java.util.List;
 
 import org.drlp.api.ParameterSpec;
+import org.drlp.api.Parameters;
 
 /**
  * What every plugin provider declares so that it can be found by name, listed, and have its
@@ -18,4 +19,20 @@ public interface Plugin {
 
     /** Declared parameters; a spec may set only these. */
     List<ParameterSpec> parameters();
+
+    /**
+     * Checks, before anything runs, what the declarations cannot say: that a file exists and is
+     * readable, that named columns are in its header, that shapes and layer numbers fit, that
+     * parameters agree with each other and with the run's other plugins. {@code validate} and
+     * {@code run} call it once per distinct configuration, after every declared type and range
+     * holds, and report every problem it finds together with the spec's other problems.
+     *
+     * <p>It must be cheap and must not load data: read a header line or a small file's shape, not
+     * a table. Report each problem to the context instead of throwing; an exception is reported
+     * as a problem of the plugin. The default checks nothing.
+     *
+     * @since SPI 1.2.0
+     */
+    default void check(Parameters parameters, CheckContext context) {
+    }
 }

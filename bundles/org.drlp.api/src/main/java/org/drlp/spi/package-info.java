@@ -5,7 +5,7 @@
  * interface, found by {@link org.drlp.spi.Plugin#name()}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.drlp.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,12 +1,16 @@
 package org.drlp.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.drlp.api.ParameterException;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.DataException;
 import org.drlp.spi.DataSourceProvider;
 import org.drlp.spi.Dataset;
@@ -42,17 +46,76 @@ public final class CsvDataSource implements DataSourceProvider {
 
     @Override
     public Dataset load(Parameters parameters) throws IOException, DataException {
-        List<String> features = parameters.has("features") ? parameters.strings("features") : null;
+        String problem = delimiterProblem(parameters.string("delimiter"));
+        if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         return new CsvLoader(parameters.path("path"), delimiter(parameters))
-                .load(parameters.string("target"), features);
+                .load(parameters.string("target"), requestedFeatures(parameters));
+    }
+
+    /**
+     * The file exists and is readable, the delimiter is one character, and the target and features
+     * are columns of the header line (the rest of the file is read only when the run loads it).
+     */
+    @Override
+    public void check(Parameters parameters, CheckContext context) {
+        String delimiterProblem = delimiterProblem(parameters.string("delimiter"));
+        if (delimiterProblem != null) context.problem("delimiter", delimiterProblem);
+        Path path = parameters.path("path");
+        if (!Files.isRegularFile(path)) {
+            context.problem("path", path + (Files.isDirectory(path) ? ": a directory, not a CSV file" : ": no such file"));
+            return;
+        }
+        if (!Files.isReadable(path)) {
+            context.problem("path", path + ": not readable (permission denied)");
+            return;
+        }
+        if (delimiterProblem != null) return;
+        CsvLoader header = new CsvLoader(path, delimiter(parameters));
+        try {
+            header.readHeaderOnly();
+        } catch (DataException e) {
+            context.problem("path", e.getMessage());
+            return;
+        } catch (IOException e) {
+            context.problem("path", path + ": cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        int target = -1;
+        try {
+            target = header.column(parameters.string("target"), "the target");
+        } catch (DataException e) {
+            context.problem("target", e.getMessage());
+        }
+        List<String> features = requestedFeatures(parameters);
+        for (int f = 0; features != null && f < features.size(); f++) {
+            try {
+                header.checkFeature(features, f, target);
+            } catch (DataException e) {
+                context.problem("features", e.getMessage());
+            }
+        }
+    }
+
+    /** The header line's columns but the target, or the listed features. */
+    @Override
+    public Optional<List<String>> featureNames(Parameters parameters) throws IOException, DataException {
+        CsvLoader header = new CsvLoader(parameters.path("path"), delimiter(parameters));
+        header.readHeaderOnly();
+        return Optional.of(header.features(parameters.string("target"), requestedFeatures(parameters)));
+    }
+
+    private static List<String> requestedFeatures(Parameters parameters) {
+        return parameters.has("features") ? parameters.strings("features") : null;
+    }
+
+    /** Null for a usable delimiter, else what is wrong with it. */
+    private static String delimiterProblem(String delimiter) {
+        if (delimiter.length() == 1 && !"\"\r\n".contains(delimiter)) return null;
+        return "parameter \"delimiter\" = \"" + CsvLoader.printable(delimiter)
+                + "\" must be one character other than a double quote or a line break";
     }
 
     private static char delimiter(Parameters parameters) {
-        String delimiter = parameters.string("delimiter");
-        if (delimiter.length() != 1 || "\"\r\n".contains(delimiter)) {
-            throw new ParameterException(parameters.owner() + ": parameter \"delimiter\" = \"" + delimiter
-                    + "\" must be one character other than a double quote or a line break");
-        }
-        return delimiter.charAt(0);
+        return parameters.string("delimiter").charAt(0);
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -25,6 +26,9 @@ import org.drlp.spi.Dataset;
  * (1-based, as an editor counts; the column is the field's position), so that it can be clicked.
  */
 final class CsvLoader {
+
+    /** What Java writes for non-finite doubles: numbers, but not usable ones (a clearer message). */
+    private static final Set<String> NON_FINITE = Set.of("NaN", "+NaN", "-NaN", "Infinity", "+Infinity", "-Infinity");
 
     private final Path path;
     private final CSVFormat format;
@@ -45,17 +49,39 @@ final class CsvLoader {
 
     /** @param requestedFeatures null: every column but the target, in file order */
     Dataset load(String target, List<String> requestedFeatures) throws IOException, DataException {
-        if (Files.notExists(path)) throw new DataException(path + ": no such file");
-        // this reader reports bytes that are not UTF-8, where the parser's own would replace them
-        try (CSVParser opened = CSVParser.parse(Files.newBufferedReader(path, StandardCharsets.UTF_8), format)) {
-            parser = opened;
-            records = opened.iterator();
+        try (CSVParser opened = open()) {
             readHeader();
             int targetColumn = column(target, "the target");
             List<String> features = requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn);
             int[] featureColumns = featureColumns(features, targetColumn);
             return readRows(features, target, featureColumns, targetColumn);
         }
+    }
+
+    /**
+     * Reads the header line alone, for a check before anything loads; afterwards {@link #column}
+     * and {@link #checkFeature} answer about it.
+     */
+    List<String> readHeaderOnly() throws IOException, DataException {
+        try (CSVParser opened = open()) {
+            readHeader();
+            return List.copyOf(header);
+        }
+    }
+
+    /** The feature names a load would give: the requested ones, or every column but the target. */
+    List<String> features(String target, List<String> requestedFeatures) throws DataException {
+        return requestedFeatures != null ? requestedFeatures : otherColumns(column(target, "the target"));
+    }
+
+    private CSVParser open() throws IOException, DataException {
+        if (Files.notExists(path)) throw new DataException(path + ": no such file");
+        if (Files.isDirectory(path)) throw new DataException(path + ": a directory, not a CSV file");
+        // this reader reports bytes that are not UTF-8, where the parser's own would replace them
+        CSVParser opened = CSVParser.parse(Files.newBufferedReader(path, StandardCharsets.UTF_8), format);
+        parser = opened;
+        records = opened.iterator();
+        return opened;
     }
 
     private void readHeader() throws IOException, DataException {
@@ -72,7 +98,8 @@ final class CsvLoader {
         }
     }
 
-    private int column(String name, String role) throws DataException {
+    /** The 0-based column of a name in the header; {@code role} says what it is for, in the message. */
+    int column(String name, String role) throws DataException {
         int column = header.indexOf(name);
         if (column < 0) {
             List<String> shown = header.stream().map(CsvLoader::printable).toList();
@@ -90,14 +117,16 @@ final class CsvLoader {
 
     private int[] featureColumns(List<String> features, int targetColumn) throws DataException {
         int[] columns = new int[features.size()];
-        for (int f = 0; f < columns.length; f++) {
-            columns[f] = column(features.get(f), "a feature");
-            if (columns[f] == targetColumn) throw error(columns[f], "the target cannot also be a feature");
-            if (features.subList(0, f).contains(features.get(f))) {
-                throw error(columns[f], "listed twice as a feature");
-            }
-        }
+        for (int f = 0; f < columns.length; f++) columns[f] = checkFeature(features, f, targetColumn);
         return columns;
+    }
+
+    /** The column of feature f, which must be in the header, not the target and not listed before. */
+    int checkFeature(List<String> features, int f, int targetColumn) throws DataException {
+        int column = column(features.get(f), "a feature");
+        if (column == targetColumn) throw error(column, "the target cannot also be a feature");
+        if (features.subList(0, f).contains(features.get(f))) throw error(column, "listed twice as a feature");
+        return column;
     }
 
     private Dataset readRows(List<String> features, String target, int[] featureColumns, int targetColumn)
@@ -127,14 +156,40 @@ final class CsvLoader {
     private double number(CSVRecord record, int column) throws DataException {
         String text = record.get(column);
         if (text.isEmpty()) throw error(column, "missing value");
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw error(column, "not a number: \"" + printable(text) + "\"");
-        }
+        if (NON_FINITE.contains(text)) throw error(column, "not a finite number: \"" + printable(text) + "\"");
+        if (!isDecimal(text)) throw error(column, "not a number: \"" + printable(text) + "\"");
+        double value = Double.parseDouble(text);
         if (!Double.isFinite(value)) throw error(column, "not a finite number: \"" + printable(text) + "\"");
         return value;
+    }
+
+    /**
+     * Whether text is a decimal number, {@code [+-]digits[.digits][(e|E)[+-]digits]} with digits on
+     * at least one side of the point. Java's own parser also takes {@code 5f}, {@code 1d} and hex
+     * {@code 0x1p3}, which no other tool reads as numbers: a cell like that is a mistake to show.
+     */
+    static boolean isDecimal(String text) {
+        int i = 0, n = text.length();
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) i++;
+        int digits = 0;
+        while (i < n && isDigit(text.charAt(i))) { i++; digits++; }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) { i++; digits++; }
+        }
+        if (digits == 0) return false;
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) i++;
+            int exponent = 0;
+            while (i < n && isDigit(text.charAt(i))) { i++; exponent++; }
+            if (exponent == 0) return false;
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The next record that is not a blank line, or null at the end; sets {@link #line}. */

@@ -2,6 +2,7 @@ package org.drlp.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.commons.math3.distribution.CauchyDistribution;
 import org.apache.commons.math3.distribution.LaplaceDistribution;
@@ -13,6 +14,7 @@ import org.apache.commons.math3.random.Well19937c;
 import org.drlp.api.ParameterException;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.DataSourceProvider;
 import org.drlp.spi.Dataset;
 import org.osgi.service.component.annotations.Component;
@@ -27,10 +29,13 @@ public final class SyntheticDataSource implements DataSourceProvider {
 
     static final String NAME = "synthetic";
 
+    /** The most values one Java array holds safely. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.integer("n", 1000L, "number of rows").withRange(1, false, Double.NaN, false),
+            ParameterSpec.integer("n", 1000L, "number of rows").withRange(1, false, Integer.MAX_VALUE, false),
             ParameterSpec.integer("p", 9L, "number of features x1..xp, not counting the intercept")
-                    .withRange(0, false, Double.NaN, false),
+                    .withRange(0, false, Integer.MAX_VALUE, false),
             ParameterSpec.string("design", "gaussian", "distribution of each feature: N(0, 1) or U(0, 1)")
                     .withChoices("gaussian", "uniform"),
             ParameterSpec.string("noise", "t", "distribution of the noise, each centred with unit scale")
@@ -55,13 +60,30 @@ public final class SyntheticDataSource implements DataSourceProvider {
         return PARAMETERS;
     }
 
+    /** n * p values must fit in one array. */
+    @Override
+    public void check(Parameters parameters, CheckContext context) {
+        String problem = sizeProblem(parameters);
+        if (problem != null) context.problem("n", problem);
+    }
+
+    /** x1..xp, known from p alone. */
+    @Override
+    public Optional<List<String>> featureNames(Parameters parameters) {
+        return Optional.of(names(parameters.intValue("p")));
+    }
+
+    private static String sizeProblem(Parameters parameters) {
+        long values = parameters.integer("n") * parameters.integer("p");
+        return values > MAX_VALUES ? "n * p = " + values + " values do not fit in one array (at most " + MAX_VALUES + ")"
+                : null;
+    }
+
     @Override
     public Dataset load(Parameters parameters) {
+        String problem = sizeProblem(parameters);
+        if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         int n = parameters.intValue("n"), p = parameters.intValue("p");
-        if ((long) n * p > Integer.MAX_VALUE - 8) {
-            throw new ParameterException(parameters.owner() + ": n * p = " + (long) n * p
-                    + " values do not fit in one array");
-        }
         boolean gaussianDesign = parameters.string("design").equals("gaussian");
         double scale = parameters.real("scale");
         RandomGenerator random = new Well19937c(parameters.integer("seed"));
@@ -77,9 +99,13 @@ public final class SyntheticDataSource implements DataSourceProvider {
             }
             y[i] = fit + scale * noise.sample();
         }
+        return new Dataset(source(parameters), names(p), "y", n, x, y);
+    }
+
+    private static List<String> names(int p) {
         List<String> names = new ArrayList<>(p);
         for (int j = 1; j <= p; j++) names.add("x" + j);
-        return new Dataset(source(parameters), names, "y", n, x, y);
+        return names;
     }
 
     /** Every distribution draws from the one generator, so that one seed fixes the whole data set. */

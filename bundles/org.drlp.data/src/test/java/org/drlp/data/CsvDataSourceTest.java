@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.drlp.api.ParameterException;
 import org.drlp.api.Parameters;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.DataException;
 import org.drlp.spi.Dataset;
 import org.junit.jupiter.api.Test;
@@ -179,5 +181,71 @@ class CsvDataSourceTest {
         assertArrayEquals(new double[] {80, 27, 89}, new double[] {data.feature(0, 0), data.feature(0, 1), data.feature(0, 2)});
         assertArrayEquals(new double[] {70, 20, 91}, new double[] {data.feature(20, 0), data.feature(20, 1), data.feature(20, 2)});
         assertEquals(368, java.util.Arrays.stream(data.target()).sum());
+    }
+
+    @Test
+    void onlyDecimalNumbersAreNumbers() throws Exception {
+        for (String cell : new String[] {"5f", "1d", "2D", "3F", "0x1p3", "0x10", "1e", "e5", ".", "+", "1.2.3", "1e+",
+                "--1", "1,5", "\u0661"}) {
+            String message = failure("a,y\n1,2\n" + (cell.contains(",") ? "\"" + cell + "\"" : cell) + ",3\n");
+            assertTrue(message.endsWith("data.csv:3:1 (a): not a number: \"" + cell + "\""), message);
+        }
+        String[] decimals = {"5", "-5", "+5", "1.", ".5", "-.5", "1e5", "1E-5", "2.5e+3", "007", "1e400"};
+        for (String cell : decimals) {
+            if (cell.equals("1e400")) {
+                assertTrue(failure("a,y\n" + cell + ",3\n").endsWith("not a finite number: \"1e400\""));
+            } else {
+                assertEquals(Double.parseDouble(cell), load("a,y\n" + cell + ",3\n").feature(0, 0), 0, cell);
+            }
+        }
+    }
+
+    private static final class Recorded implements CheckContext {
+        final List<String> problems = new java.util.ArrayList<>();
+
+        @Override
+        public void problem(String parameter, String message) {
+            problems.add(parameter + ": " + message);
+        }
+
+        @Override
+        public Optional<List<String>> featureNames() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> model() {
+            return Optional.of("linear");
+        }
+
+        @Override
+        public Optional<String> method() {
+            return Optional.of("vertex-walk");
+        }
+    }
+
+    private List<String> check(Object... keyValues) {
+        Map<String, Object> given = new HashMap<>(Map.of("path", "data.csv", "target", "y"));
+        for (int i = 0; i < keyValues.length; i += 2) given.put((String) keyValues[i], keyValues[i + 1]);
+        Recorded context = new Recorded();
+        CSV.check(Parameters.resolve("data \"csv\"", CSV.parameters(), given, folder), context);
+        return context.problems;
+    }
+
+    @Test
+    void theCheckReadsOnlyTheHeaderAndReportsEachProblemWithItsParameter() throws Exception {
+        // the rows are bad; only a load finds that
+        Files.writeString(folder.resolve("data.csv"), "a,b,y\n1,x\n", StandardCharsets.UTF_8);
+        assertEquals(List.of(), check());
+        assertEquals(Optional.of(List.of("a", "b")), CSV.featureNames(Parameters.resolve("data \"csv\"",
+                CSV.parameters(), Map.of("path", "data.csv", "target", "y"), folder)));
+        String file = folder.resolve("data.csv").toString();
+        assertEquals(List.of("target: " + file + ":1: no column \"z\" for the target; the columns are a, b, y",
+                        "features: " + file + ":1: no column \"c\" for a feature; the columns are a, b, y",
+                        "features: " + file + ":1:1 (a): listed twice as a feature"),
+                check("target", "z", "features", List.of("a", "c", "a")));
+        assertEquals(List.of("delimiter: parameter \"delimiter\" = \";;\" must be one character other than a double "
+                + "quote or a line break"), check("delimiter", ";;"));
+        assertEquals(List.of("path: " + folder.resolve("none.csv") + ": no such file"), check("path", "none.csv"));
     }
 }

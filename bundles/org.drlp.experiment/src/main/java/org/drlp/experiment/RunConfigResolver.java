@@ -22,8 +22,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * Turns one sweep point and repeat into a {@link RunPlan}: finds each plugin by name and validates
- * its parameters, reporting every problem with the place in the file it comes from.
+ * Turns one sweep point and repeat into a {@link RunPlan}: finds each plugin by name, validates its
+ * parameters, then lets each plugin check what its declarations cannot say (files, columns, shapes,
+ * the other plugins of the run: {@link PluginChecks}), reporting every problem with the place in
+ * the file it comes from.
  *
  * <p>Repeats: on repeat r (0-based) every INTEGER parameter named {@code seed} of the data source
  * and of the pivot rule, given or defaulted, is offset by r, so that repeats draw different data
@@ -61,6 +63,7 @@ final class RunConfigResolver {
     private final PluginRegistry plugins;
     private final SpecProblems problems;
     private final Path baseDirectory;
+    private final PluginChecks checks = new PluginChecks();
 
     /** @param baseDirectory the spec's folder: PATH parameters are relative to it */
     RunConfigResolver(PluginRegistry plugins, SpecProblems problems, Path baseDirectory) {
@@ -97,6 +100,7 @@ final class RunConfigResolver {
             boolean byName = pivotEntry != null && pivotEntry.isJsonPrimitive();
             pivot = at.plugin(PIVOT, pivotObject(pivotEntry), byName ? "solver.pivot" : PIVOT.namePath());
         }
+        at.check(data, model, loss, method, pivot, pivotEntry != null && pivotEntry.isJsonPrimitive());
         if (!resolved || model == null || method == null || (needsPivot && pivot == null)) {
             return null;
         }
@@ -135,6 +139,26 @@ final class RunConfigResolver {
 
         void problem(String path, String message) {
             problems.add(point.sourceOf(path), message);
+        }
+
+        /** Each plugin's own check, in file order; the model's sees the data's feature names. Null: did not resolve. */
+        void check(ResolvedPlugin<DataSourceProvider> data, ResolvedPlugin<ModelProvider> model,
+                   ResolvedPlugin<LossProvider> loss, ResolvedPlugin<SolverMethod> method,
+                   ResolvedPlugin<PivotRuleProvider> pivot, boolean pivotByName) {
+            PluginChecks.Run run = new PluginChecks.Run(Optional.ofNullable(model).map(ResolvedPlugin::name),
+                    Optional.ofNullable(method).map(ResolvedPlugin::name));
+            Optional<List<String>> features = Optional.empty();
+            if (data != null) features = check(data, DATA, DATA.namePath(), Optional.empty(), run);
+            if (model != null) check(model, MODEL, MODEL.namePath(), features, run);
+            if (loss != null) check(loss, LOSS, LOSS.namePath(), Optional.empty(), run);
+            if (method != null) check(method, METHOD, METHOD.namePath(), Optional.empty(), run);
+            if (pivot != null) check(pivot, PIVOT, pivotByName ? "solver.pivot" : PIVOT.namePath(), Optional.empty(), run);
+        }
+
+        private Optional<List<String>> check(ResolvedPlugin<?> plugin, Selector<?> selector, String namePath,
+                                             Optional<List<String>> features, PluginChecks.Run run) {
+            return checks.check(new PluginChecks.Placed(plugin, selector.role(), selector.section(), namePath),
+                    features, run, this::problem);
         }
 
         /**

@@ -89,37 +89,59 @@ class BadInputThroughTheServiceTest {
     @Test
     void eachBadCsvFileFailsOnlyItsRunWithFileLineAndColumn() throws Exception {
         Files.writeString(directory.resolve("good.csv"), "x,y\n1,1\n2,1\n3,2\n4,3\n5,2\n");
-        Files.writeString(directory.resolve("empty.csv"), "");
         Files.writeString(directory.resolve("ragged.csv"), "x,y\n1,1\n2\n");
         Files.writeString(directory.resolve("text.csv"), "x,y\n1,1\n2,one\n");
         Files.writeString(directory.resolve("nan.csv"), "x,y\n1,1\nNaN,2\n");
         Files.writeString(directory.resolve("infinite.csv"), "x,y\n1,1\n2,Infinity\n");
-        Files.writeString(directory.resolve("notarget.csv"), "x,z\n1,1\n");
+        Files.writeString(directory.resolve("suffix.csv"), "x,y\n1,1\n2,5f\n");
         Path spec = Specs.write(directory, "csv.json", """
                 {
                   "data": {"source": "csv", "path": "good.csv", "target": "y"},
                   "model": {"type": "linear"},
                   "loss": {"type": "absolute"},
-                  "sweep": {"data.path": ["good.csv", "missing.csv", "empty.csv", "ragged.csv", "text.csv",
-                                          "nan.csv", "infinite.csv", "notarget.csv", "good.csv"]},
+                  "sweep": {"data.path": ["good.csv", "ragged.csv", "text.csv", "nan.csv", "infinite.csv",
+                                          "suffix.csv", "good.csv"]},
                   "trace": false
                 }
                 """);
         ExperimentSummary summary = realRunner().run(spec, directory.resolve("out"), RunListener.NONE);
         List<ExperimentSummary.Run> runs = summary.runs();
-        assertEquals(9, runs.size());
+        assertEquals(7, runs.size());
         assertEquals(SolveStatus.OPTIMAL, runs.get(0).status());
         assertEquals(2.0, runs.get(0).objective(), 1e-12, "Barrodale-Roberts' textbook data");
-        assertEquals(2.0, runs.get(8).objective(), 1e-12, "the sweep went on");
+        assertEquals(2.0, runs.get(6).objective(), 1e-12, "the sweep went on");
         String base = directory.toAbsolutePath().normalize().toString();
-        assertFailedWith(runs.get(1), base, "missing.csv: no such file");
-        assertFailedWith(runs.get(2), base, "empty.csv: empty file, expected a header line");
-        assertFailedWith(runs.get(3), base, "ragged.csv:3: expected 2 fields as in the header, found 1");
-        assertFailedWith(runs.get(4), base, "text.csv:3:2 (y): not a number: \"one\"");
-        assertFailedWith(runs.get(5), base, "nan.csv:3:1 (x): not a finite number: \"NaN\"");
-        assertFailedWith(runs.get(6), base, "infinite.csv:3:2 (y): not a finite number: \"Infinity\"");
-        assertFailedWith(runs.get(7), base, "notarget.csv:1: no column \"y\" for the target; the columns are x, z");
-        assertEquals(9, Specs.results(directory.resolve("out")).getAsJsonArray("runs").size());
+        assertFailedWith(runs.get(1), base, "ragged.csv:3: expected 2 fields as in the header, found 1");
+        assertFailedWith(runs.get(2), base, "text.csv:3:2 (y): not a number: \"one\"");
+        assertFailedWith(runs.get(3), base, "nan.csv:3:1 (x): not a finite number: \"NaN\"");
+        assertFailedWith(runs.get(4), base, "infinite.csv:3:2 (y): not a finite number: \"Infinity\"");
+        assertFailedWith(runs.get(5), base, "suffix.csv:3:2 (y): not a number: \"5f\"");
+        assertEquals(7, Specs.results(directory.resolve("out")).getAsJsonArray("runs").size());
+    }
+
+    /** What the header line alone shows is refused before anything runs: see ValidateChecksBeforeRunningTest. */
+    @Test
+    void aMissingFileAnEmptyFileOrAMissingTargetIsASpecProblem() throws Exception {
+        Files.writeString(directory.resolve("empty.csv"), "");
+        Files.writeString(directory.resolve("notarget.csv"), "x,z\n1,1\n");
+        Path spec = Specs.write(directory, "csv.json", """
+                {
+                  "data": {"source": "csv", "path": "missing.csv", "target": "y"},
+                  "model": {"type": "linear"},
+                  "loss": {"type": "absolute"},
+                  "sweep": {"data.path": ["missing.csv", "empty.csv", "notarget.csv"]}
+                }
+                """);
+        String message = assertThrows(SpecException.class, () -> realRunner().run(spec, directory.resolve("out"),
+                RunListener.NONE)).getMessage();
+        String base = directory.toAbsolutePath().normalize().toString();
+        assertTrue(message.contains("(sweep.data.path[0]): data source \"csv\": " + base + "/missing.csv: no such file"),
+                message);
+        assertTrue(message.contains("(sweep.data.path[1]): data source \"csv\": " + base
+                + "/empty.csv: empty file, expected a header line"), message);
+        assertTrue(message.contains("(data.target): data source \"csv\": " + base
+                + "/notarget.csv:1: no column \"y\" for the target; the columns are x, z"), message);
+        assertFalse(Files.exists(directory.resolve("out")), "nothing ran");
     }
 
     private static void assertEnds(String message, String tail) {

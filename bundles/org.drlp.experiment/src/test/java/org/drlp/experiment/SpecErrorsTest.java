@@ -153,7 +153,7 @@ class SpecErrorsTest {
                 {"data": {"source": "stackloss", "rows": 7.5}, "model": {"type": "linear"}, "loss": {"type": "absolute"}}
                 """);
         assertTrue(message.endsWith("spec.json:1:42 (data.rows): data source \"stackloss\": parameter \"rows\" = 7.5 "
-                + "is not an integer"), message);
+                + "is not an integer; allowed integers [5, 21]"), message);
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.drlp.model.linear;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
 import org.drlp.spi.PiecewiseLinearLoss;
@@ -37,6 +39,30 @@ public final class LinearModelProvider implements ModelProvider {
         return PARAMETERS;
     }
 
+    /**
+     * Something to fit (an intercept or a feature), and every listed feature in the data, when the
+     * data source can tell its features before loading.
+     */
+    @Override
+    public void check(Parameters parameters, CheckContext context) {
+        Optional<List<String>> data = context.featureNames();
+        List<String> features = parameters.has("features") ? parameters.strings("features") : data.orElse(null);
+        if (!parameters.bool("intercept") && features != null && features.isEmpty()) {
+            context.problem("intercept", "no intercept and no features: nothing to fit"
+                    + (parameters.has("features") ? "" : " (the data has no feature columns)"));
+        }
+        if (data.isEmpty() || !parameters.has("features")) return;
+        for (String feature : features) {
+            if (!data.get().contains(feature)) {
+                context.problem("features", unknownFeature(feature, data.get()));
+            }
+        }
+    }
+
+    private static String unknownFeature(String feature, List<String> data) {
+        return "unknown feature \"" + feature + "\"; the data has " + (data.isEmpty() ? "none" : String.join(", ", data));
+    }
+
     @Override
     public Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) {
         List<String> features = parameters.has("features") ? parameters.strings("features") : data.featureNames();
@@ -44,8 +70,7 @@ public final class LinearModelProvider implements ModelProvider {
         for (int c = 0; c < columns.length; c++) {
             columns[c] = data.featureNames().indexOf(features.get(c));
             if (columns[c] < 0) {
-                throw new IllegalArgumentException("model \"linear\": unknown feature \"" + features.get(c)
-                        + "\"; the data has " + String.join(", ", data.featureNames()));
+                throw new IllegalArgumentException("model \"linear\": " + unknownFeature(features.get(c), data.featureNames()));
             }
         }
         boolean intercept = parameters.bool("intercept");

@@ -16,8 +16,10 @@ import org.osgi.service.component.annotations.Component;
 /**
  * {@code adam}: the gradient baseline. Full-batch subgradient Adam on the program's objective, using
  * only {@link ReluProgram#reset}, {@link ReluProgram#value} and {@link ReluProgram#gradient} (the
- * gradient of the region the iterate lies in, a subgradient at kinks). Returns the best iterate;
- * there is no optimality certificate, so the status says why it stopped.
+ * gradient of the region the iterate lies in, a subgradient at kinks). Returns the best iterate.
+ * It has no stopping rule of its own and certifies nothing: having run every requested epoch it
+ * ends COMPLETED (not ITERATION_LIMIT, which says a method's own rule was cut short); else
+ * TIME_LIMIT or NUMERICAL_FAILURE.
  */
 @Component(service = SolverMethod.class, property = "name=adam")
 public final class AdamMethod implements SolverMethod {
@@ -107,7 +109,7 @@ public final class AdamMethod implements SolverMethod {
             }
             steps.onStep(epoch, objective, Math.sqrt(stepSquared), -1, -1, 0, System.nanoTime() - start);
         }
-        return result(SolveStatus.ITERATION_LIMIT, epochs + " epochs done; best iterate returned", best, bestPoint,
+        return result(SolveStatus.COMPLETED, epochs + " epochs done; best iterate returned (no certificate)", best, bestPoint,
                 epoch, start);
     }
 

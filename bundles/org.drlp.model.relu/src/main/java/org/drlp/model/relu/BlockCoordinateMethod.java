@@ -9,6 +9,7 @@ import org.drlp.api.SolveStatus;
 import org.drlp.api.Solver;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.PivotRule;
 import org.drlp.spi.Problem;
 import org.drlp.spi.SolverMethod;
@@ -57,6 +58,13 @@ public final class BlockCoordinateMethod implements SolverMethod {
     @Override
     public List<ParameterSpec> parameters() {
         return PARAMETERS;
+    }
+
+    /** Solves only relu-layerwise problems (which relu-layerwise's own check says from its side). */
+    @Override
+    public void check(Parameters parameters, CheckContext context) {
+        context.model().filter(model -> !model.equals(ReluLayerwiseModel.NAME)).ifPresent(model ->
+                context.problem(null, "solves only model \"" + ReluLayerwiseModel.NAME + "\", not \"" + model + "\""));
     }
 
     @Override
@@ -133,7 +141,7 @@ public final class BlockCoordinateMethod implements SolverMethod {
             String message = loss < roundStart
                     ? "schedule done; the last round still lowered the loss"
                     : "schedule done; blockwise local minimum: no scheduled layer alone can lower the loss";
-            return result(SolveStatus.ITERATION_LIMIT, message, loss, point);
+            return result(SolveStatus.COMPLETED, message, loss, point); // every block done; no joint certificate
         }
 
         private SolveResult result(SolveStatus status, String message, double loss, double[] point) {

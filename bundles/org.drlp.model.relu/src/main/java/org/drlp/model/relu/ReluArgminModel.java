@@ -9,6 +9,7 @@ import org.drlp.api.ParameterException;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
 import org.drlp.spi.PiecewiseLinearLoss;
@@ -54,6 +55,31 @@ public final class ReluArgminModel implements ModelProvider {
         return false;
     }
 
+    /** The network file reads; the start is one way or the other, of the network's input size, or a range. */
+    @Override
+    public void check(Parameters parameters, CheckContext context) {
+        String start = startProblem(parameters);
+        if (start != null) context.problem("start", start);
+        Network network = NetworkChecks.read(parameters, context);
+        if (network != null && start == null && parameters.has("start")
+                && parameters.reals("start").size() != network.inputDimension()) {
+            context.problem("start", sizeProblem(parameters.reals("start").size(), network.inputDimension(),
+                    parameters.path("network")));
+        }
+    }
+
+    /** Null when the start parameters are consistent (one way to start, a range with low < high). */
+    private static String startProblem(Parameters parameters) {
+        boolean low = parameters.has("startLow"), high = parameters.has("startHigh");
+        if ((low || high) && parameters.has("start")) return "give either start or startLow and startHigh, not both";
+        if (low != high) return "give both startLow and startHigh for a random start, or neither";
+        return low ? NetworkChecks.rangeProblem(parameters.real("startLow"), parameters.real("startHigh")) : null;
+    }
+
+    private static String sizeProblem(int given, int dimension, Path file) {
+        return "start has " + given + " values but the network " + file + " takes " + dimension + " inputs";
+    }
+
     @Override
     public Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) throws IOException {
         Path file = parameters.path("network");
@@ -63,23 +89,18 @@ public final class ReluArgminModel implements ModelProvider {
     }
 
     private static double[] start(int dimension, Path file, Parameters parameters) {
-        boolean random = parameters.has("startLow") || parameters.has("startHigh");
-        if (random && parameters.has("start")) {
-            throw new ParameterException(parameters.owner() + ": give either start or startLow and startHigh, not both");
-        }
+        String problem = startProblem(parameters);
+        if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
+        boolean random = parameters.has("startLow");
         double[] start = new double[dimension];
         if (random) {
             double low = parameters.real("startLow"), high = parameters.real("startHigh");
-            if (!(low < high)) {
-                throw new ParameterException(parameters.owner() + ": startLow = " + low + " must be below startHigh = " + high);
-            }
             SplittableRandom generator = new SplittableRandom(parameters.integer("seed"));
             for (int i = 0; i < dimension; i++) start[i] = generator.nextDouble(low, high);
         } else if (parameters.has("start")) {
             List<Double> given = parameters.reals("start");
             if (given.size() != dimension) {
-                throw new ParameterException(parameters.owner() + ": start has " + given.size()
-                        + " values but the network " + file + " takes " + dimension + " inputs");
+                throw new ParameterException(parameters.owner() + ": " + sizeProblem(given.size(), dimension, file));
             }
             for (int i = 0; i < dimension; i++) start[i] = given.get(i);
         }

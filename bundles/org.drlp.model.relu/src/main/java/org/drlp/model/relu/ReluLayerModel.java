@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.drlp.api.ParameterException;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
 import org.drlp.spi.PiecewiseLinearLoss;
@@ -27,7 +28,7 @@ public final class ReluLayerModel implements ModelProvider {
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.path("network", null, "the network file (JSON: {\"layers\": [{\"weights\", \"biases\"}, ...]})"),
             ParameterSpec.integer("layer", 1L, "layer to train, 1..L+1 (L+1 is the affine output layer)")
-                    .withRange(1, false, Double.NaN, false),
+                    .withRange(1, false, Integer.MAX_VALUE, false),
             ParameterSpec.string("start", "current", "start point: the network's own weights of the layer, or uniform random")
                     .withChoices("current", "random"),
             ParameterSpec.real("startLow", -1.0, "lower bound of a uniform random start"),
@@ -49,15 +50,27 @@ public final class ReluLayerModel implements ModelProvider {
         return PARAMETERS;
     }
 
+    /** The network file reads, has the layer, takes as many inputs as the data has features; a random start's range. */
+    @Override
+    public void check(Parameters parameters, CheckContext context) {
+        if (parameters.string("start").equals("random")) {
+            String range = NetworkChecks.rangeProblem(parameters.real("startLow"), parameters.real("startHigh"));
+            if (range != null) context.problem("startLow", range);
+        }
+        Network network = NetworkChecks.read(parameters, context);
+        if (network == null) return;
+        String layer = NetworkChecks.layerProblem(parameters.intValue("layer"), network, parameters.path("network"));
+        if (layer != null) context.problem("layer", layer);
+        NetworkChecks.inputs(network, parameters.path("network"), context);
+    }
+
     @Override
     public Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) throws IOException {
         Path file = parameters.path("network");
         Network network = Network.read(file);
         int layer = parameters.intValue("layer");
-        if (layer > network.hiddenLayers() + 1) {
-            throw new ParameterException(parameters.owner() + ": layer " + layer + " does not exist; the network "
-                    + file + " has layers 1.." + (network.hiddenLayers() + 1));
-        }
+        String problem = NetworkChecks.layerProblem(layer, network, file);
+        if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         requireInputs(data, network, file, parameters);
         LayerTrainingProgram program = new LayerTrainingProgram(network, layer, data.features(), data.target(), loss);
         return new LayerTrainingProblem(network, layer, program, start(network, layer, parameters));
@@ -75,9 +88,8 @@ public final class ReluLayerModel implements ModelProvider {
     private static double[] start(Network network, int layer, Parameters parameters) {
         if (parameters.string("start").equals("current")) return network.layerParameters(layer);
         double low = parameters.real("startLow"), high = parameters.real("startHigh");
-        if (!(low < high)) {
-            throw new ParameterException(parameters.owner() + ": startLow = " + low + " must be below startHigh = " + high);
-        }
+        String range = NetworkChecks.rangeProblem(low, high);
+        if (range != null) throw new ParameterException(parameters.owner() + ": " + range);
         SplittableRandom random = new SplittableRandom(parameters.integer("seed"));
         double[] start = new double[network.layerParameterCount(layer)];
         for (int i = 0; i < start.length; i++) start[i] = random.nextDouble(low, high);

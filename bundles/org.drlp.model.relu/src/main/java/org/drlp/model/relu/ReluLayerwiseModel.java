@@ -8,6 +8,7 @@ import org.drlp.api.ParameterException;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
+import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
 import org.drlp.spi.PiecewiseLinearLoss;
@@ -27,8 +28,8 @@ public final class ReluLayerwiseModel implements ModelProvider {
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.path("network", null, "the network file (JSON: {\"layers\": [{\"weights\", \"biases\"}, ...]})"),
             ParameterSpec.list("layers", ParameterType.INTEGER_LIST, null,
-                    "layers to train in turn each round, 1..L+1").withRange(1, false, Double.NaN, false),
-            ParameterSpec.integer("rounds", 1L, "passes over the layer list").withRange(1, false, Double.NaN, false));
+                    "layers to train in turn each round, 1..L+1").withRange(1, false, Integer.MAX_VALUE, false),
+            ParameterSpec.integer("rounds", 1L, "passes over the layer list").withRange(1, false, Integer.MAX_VALUE, false));
 
     @Override
     public String name() {
@@ -45,6 +46,23 @@ public final class ReluLayerwiseModel implements ModelProvider {
         return PARAMETERS;
     }
 
+    /** Solved by block-coordinate alone; the network file reads, has every listed layer and takes the data's features. */
+    @Override
+    public void check(Parameters parameters, CheckContext context) {
+        context.method().filter(method -> !method.equals(BlockCoordinateMethod.NAME)).ifPresent(method ->
+                context.problem(null, "trains several layers in turn, which only solver method \""
+                        + BlockCoordinateMethod.NAME + "\" does, not \"" + method + "\""));
+        List<Long> layers = parameters.integers("layers");
+        if (layers.isEmpty()) context.problem("layers", "layers is empty: list the layers to train");
+        Network network = NetworkChecks.read(parameters, context);
+        if (network == null) return;
+        for (long layer : layers) {
+            String problem = NetworkChecks.layerProblem((int) layer, network, parameters.path("network"));
+            if (problem != null) context.problem("layers", problem);
+        }
+        NetworkChecks.inputs(network, parameters.path("network"), context);
+    }
+
     @Override
     public Problem build(Dataset data, PiecewiseLinearLoss loss, Parameters parameters) throws IOException {
         Path file = parameters.path("network");
@@ -52,10 +70,8 @@ public final class ReluLayerwiseModel implements ModelProvider {
         List<Integer> layers = parameters.integers("layers").stream().map(Math::toIntExact).toList();
         if (layers.isEmpty()) throw new ParameterException(parameters.owner() + ": layers is empty");
         for (int layer : layers) {
-            if (layer > network.hiddenLayers() + 1) {
-                throw new ParameterException(parameters.owner() + ": layer " + layer + " does not exist; the network "
-                        + file + " has layers 1.." + (network.hiddenLayers() + 1));
-            }
+            String problem = NetworkChecks.layerProblem(layer, network, file);
+            if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         }
         ReluLayerModel.requireInputs(data, network, file, parameters);
         return new LayerwiseProblem(network, layers, parameters.intValue("rounds"), data.features(), data.target(), loss);

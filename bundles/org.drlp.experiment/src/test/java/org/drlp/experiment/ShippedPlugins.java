@@ -1,0 +1,50 @@
+package org.drlp.experiment;
+
+import org.drlp.data.CsvDataSource;
+import org.drlp.data.SyntheticDataSource;
+import org.drlp.kernel.VertexWalkSolver;
+import org.drlp.loss.AbsoluteLoss;
+import org.drlp.loss.EpsilonInsensitiveLoss;
+import org.drlp.loss.QuantileLoss;
+import org.drlp.model.linear.LinearModelProvider;
+import org.drlp.model.relu.AdamMethod;
+import org.drlp.model.relu.BlockCoordinateMethod;
+import org.drlp.model.relu.ReluArgminModel;
+import org.drlp.model.relu.ReluLayerModel;
+import org.drlp.model.relu.ReluLayerwiseModel;
+import org.drlp.pivot.BlandRule;
+import org.drlp.pivot.DantzigRule;
+import org.drlp.pivot.GreatestImprovementRule;
+import org.drlp.pivot.RandomRule;
+import org.drlp.pivot.SteepestEdgeRule;
+
+/** The experiment service with every shipped plugin, registered outside OSGi. */
+final class ShippedPlugins {
+
+    private ShippedPlugins() {
+    }
+
+    static ExperimentRunner runner() {
+        TestPlugins references = new TestPlugins();
+        PluginRegistry registry = new PluginRegistry();
+        VertexWalkSolver walk = new VertexWalkSolver();
+        registry.addMethod(walk, references.reference("org.drlp.kernel"));
+        registry.addMethod(new AdamMethod(), references.reference("org.drlp.model.relu"));
+        registry.addMethod(new BlockCoordinateMethod(walk), references.reference("org.drlp.model.relu"));
+        registry.addModel(new LinearModelProvider(), references.reference("org.drlp.model.linear"));
+        registry.addModel(new ReluLayerModel(), references.reference("org.drlp.model.relu"));
+        registry.addModel(new ReluLayerwiseModel(), references.reference("org.drlp.model.relu"));
+        registry.addModel(new ReluArgminModel(), references.reference("org.drlp.model.relu"));
+        registry.addLoss(new AbsoluteLoss(), references.reference("org.drlp.loss"));
+        registry.addLoss(new QuantileLoss(), references.reference("org.drlp.loss"));
+        registry.addLoss(new EpsilonInsensitiveLoss(), references.reference("org.drlp.loss"));
+        registry.addPivot(new DantzigRule(), references.reference("org.drlp.pivot"));
+        registry.addPivot(new SteepestEdgeRule(), references.reference("org.drlp.pivot"));
+        registry.addPivot(new GreatestImprovementRule(), references.reference("org.drlp.pivot"));
+        registry.addPivot(new BlandRule(), references.reference("org.drlp.pivot"));
+        registry.addPivot(new RandomRule(), references.reference("org.drlp.pivot"));
+        registry.addData(new CsvDataSource(), references.reference("org.drlp.data"));
+        registry.addData(new SyntheticDataSource(), references.reference("org.drlp.data"));
+        return new ExperimentRunner(registry);
+    }
+}
