@@ -6,7 +6,10 @@ import org.drlp.api.SolveStatus;
 enum RunVerdict {
     /** OPTIMAL or LOCAL_MINIMUM: the end point carries a certificate. */
     CERTIFIED,
-    /** ITERATION_LIMIT or TIME_LIMIT of the solver: stopped where the spec told it to. */
+    /**
+     * ITERATION_LIMIT or TIME_LIMIT of the solver, or COMPLETED (a method without a certificate
+     * that did all it was asked): stopped where the spec told it to.
+     */
     LIMIT,
     /** FAILED, NUMERICAL_FAILURE, UNBOUNDED, or a run the watchdog abandoned: no usable minimum. */
     FAILED;
@@ -25,6 +28,7 @@ enum RunVerdict {
         boolean abandoned = message != null && message.endsWith(ABANDONED);
         return switch (status) {
             case ITERATION_LIMIT, TIME_LIMIT -> abandoned ? FAILED : LIMIT;
+            case COMPLETED -> LIMIT;
             default -> FAILED;
         };
     }

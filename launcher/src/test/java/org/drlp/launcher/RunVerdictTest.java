@@ -21,6 +21,7 @@ class RunVerdictTest {
         assertEquals(RunVerdict.CERTIFIED, RunVerdict.of(SolveStatus.LOCAL_MINIMUM, null));
         assertEquals(RunVerdict.LIMIT, RunVerdict.of(SolveStatus.ITERATION_LIMIT, "stopped after 10 iterations"));
         assertEquals(RunVerdict.LIMIT, RunVerdict.of(SolveStatus.TIME_LIMIT, "stopped after 1 s"));
+        assertEquals(RunVerdict.LIMIT, RunVerdict.of(SolveStatus.COMPLETED, "200 epochs done; best iterate returned"));
         assertEquals(RunVerdict.FAILED, RunVerdict.of(SolveStatus.TIME_LIMIT, ABANDONED));
         assertEquals(RunVerdict.FAILED, RunVerdict.of(SolveStatus.UNBOUNDED, "no neuron blocks the improving edge"));
         assertEquals(RunVerdict.FAILED, RunVerdict.of(SolveStatus.NUMERICAL_FAILURE, null));
