@@ -1,0 +1,105 @@
+package org.drlp.model.linear;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
+import org.drlp.api.SolverOptions;
+import org.drlp.kernel.VertexWalkSolver;
+import org.drlp.model.linear.RealPlugins.Loss;
+import org.drlp.model.linear.RealPlugins.Rule;
+import org.drlp.spi.PiecewiseLinearLoss;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * Well-scaled random problems (a0, y0) made badly scaled: columns multiplied by powers of ten, the
+ * target (and the loss's epsilon, a residual) by 10^t, with exponents up to +-12. The optimum is then
+ * 10^t times the well-scaled one, which the LP oracle computes in the well-scaled coordinates. Every
+ * solve must end OPTIMAL at that objective: these programs are all bounded.
+ */
+class BadlyScaledPropertyTest {
+
+    /** How the powers of ten are drawn. */
+    enum Family {
+        /** one feature 10^e beside the intercept and the other features */
+        ONE_COLUMN,
+        /** every feature and the target scaled together by one 10^e */
+        X_AND_Y_TOGETHER,
+        /** only the target (and epsilon) */
+        TARGET_ONLY,
+        /** the target 10^e and an independent power of ten for every column, the intercept's too */
+        EVERY_COLUMN
+    }
+
+    /** A badly scaled problem and the optimum of its well-scaled original, scaled. */
+    record Case(double[] design, double[] y, int n, PiecewiseLinearLoss loss, double targetScale, double oracle,
+                String description) {
+
+        static Case generate(Family family, Loss lossKind, int exponent, long seed) {
+            Random random = new Random(seed);
+            int rows = 8 + random.nextInt(25), p = 1 + random.nextInt(3), n = p + 1;
+            double[] design0 = new double[rows * n];
+            double[] y0 = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                for (int c = 0; c < p; c++) design0[i * n + c] = random.nextGaussian();
+                design0[i * n + p] = 1;
+                y0[i] = random.nextGaussian() * 2;
+            }
+            double[] columnScale = new double[n];
+            Arrays.fill(columnScale, 1);
+            double targetScale = 1;
+            switch (family) {
+                case ONE_COLUMN -> columnScale[random.nextInt(p)] = Math.pow(10, exponent);
+                case X_AND_Y_TOGETHER -> {
+                    for (int c = 0; c < p; c++) columnScale[c] = Math.pow(10, exponent);
+                    targetScale = Math.pow(10, exponent);
+                }
+                case TARGET_ONLY -> targetScale = Math.pow(10, exponent);
+                case EVERY_COLUMN -> {
+                    for (int c = 0; c < n; c++) columnScale[c] = Math.pow(10, random.nextInt(25) - 12);
+                    targetScale = Math.pow(10, exponent);
+                }
+            }
+            double[] design = new double[rows * n];
+            double[] y = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                for (int c = 0; c < n; c++) design[i * n + c] = design0[i * n + c] * columnScale[c];
+                y[i] = y0[i] * targetScale;
+            }
+            double oracle = targetScale * Fixtures.linearProgramOptimum(design0, y0, n, lossKind.create(1));
+            return new Case(design, y, n, lossKind.create(targetScale), targetScale, oracle,
+                    family + " 1e" + exponent + ", " + rows + " x " + n + ", columns " + Arrays.toString(columnScale)
+                            + ", loss " + lossKind + ", seed " + seed);
+        }
+
+        SolveResult solve(Rule rule, long seed) {
+            return new VertexWalkSolver().solve(new PiecewiseLinearRegression(design, y, n, loss), new double[n],
+                    rule.create(seed), SolverOptions.defaults().withMaxIterations(20_000), null);
+        }
+
+        /** Absolute tolerance on the objective: relative to the optimum and to the target's scale. */
+        double tolerance() {
+            return 1e-7 * (targetScale + Math.abs(oracle));
+        }
+    }
+
+    @Property(tries = 400, seed = "1012")
+    void badlyScaledBoundedProblemsEndOptimalAtTheOracleObjective(@ForAll Family family, @ForAll Loss lossKind,
+            @ForAll Rule rule, @ForAll @IntRange(min = -12, max = 12) int exponent,
+            @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+        Case problem = Case.generate(family, lossKind, exponent, seed);
+        SolveResult result = problem.solve(rule, seed);
+        String context = problem.description() + ", rule " + rule + ": " + result.status() + " " + result.message();
+        assertEquals(SolveStatus.OPTIMAL, result.status(), context);
+        assertEquals(problem.oracle(), Fixtures.objective(problem.design(), problem.y(), problem.n(), problem.loss(),
+                result.point()), problem.tolerance(), context + ": the point is not optimal");
+        assertEquals(problem.oracle(), result.objective(), problem.tolerance(), context + ": the reported objective is wrong");
+    }
+}
