@@ -837,27 +837,35 @@ final class VertexWalk implements EdgeView {
     }
 
     /**
-     * Before reporting UNBOUNDED on a separable program, the slope along the unblocked direction is
-     * recomputed from the data (c + sum_j phi'_j a_j, not the program's gradient): a program that
-     * drifted, or a direction that is in truth flat, must not be reported as unbounded.
+     * Before reporting UNBOUNDED on a separable program, the slope far out along the unblocked
+     * direction d is recomputed from the data in compensated arithmetic (not from the program's
+     * gradient, nor from the walk's rates): c . d + sum_j phi'_j (a_j . d), where each neuron is on
+     * the side its rate a_j . d takes it to (its current side when the rate is zero). A program that
+     * drifted, a direction that is in truth flat, or rates lost to round-off on badly scaled data
+     * must not be reported as unbounded.
      *
      * @return null, or why the claim does not hold
      */
     private String unboundedDoubt(int edge) {
         if (separable == null) return null;
         boolean[] high = program.highSide();
-        double[] sides = new double[m];
-        for (int j = 0; j < m; j++) sides[j] = high[j] ? separable.highSlope(j) : separable.lowSlope(j);
-        double[] fromData = new double[n];
-        separable.stationarity(sides, fromData);
-        double slopeFromData = dot(fromData, direction);
-        if (passThrough && !blandMode) {
-            // the pass-through search crossed every breakpoint ahead: the slope beyond the last one
-            for (int q = 0; q < candidateCount; q++) slopeFromData += candidateW[q];
+        double[] linear = new double[n];
+        separable.stationarity(new double[m], linear);
+        CompensatedSum slopeFar = new CompensatedSum();
+        slopeFar.addDot(linear, direction);
+        CompensatedSum rate = new CompensatedSum();
+        for (int j = 0; j < m; j++) {
+            separable.normal(j, normalWork);
+            rate.reset();
+            rate.addDot(normalWork, direction);
+            double r = rate.value();
+            boolean farHigh = r > 0 || (r == 0 && high[j]);
+            slopeFar.addProduct(farHigh ? separable.highSlope(j) : separable.lowSlope(j), r);
         }
+        double slopeFromData = slopeFar.value();
         if (slopeFromData < -slopeTolerance[edge]) return null;
-        return "the program's slope " + slope[edge] + " along the unblocked edge " + edge
-                + " disagrees with the slope its data give, " + slopeFromData;
+        return "the walk's slope " + slope[edge] + " along the unblocked edge " + edge
+                + " disagrees with the slope far along it that the data give, " + slopeFromData;
     }
 
     /**
