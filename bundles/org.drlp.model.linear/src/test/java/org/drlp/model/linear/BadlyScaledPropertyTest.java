@@ -101,5 +101,33 @@ class BadlyScaledPropertyTest {
         assertEquals(problem.oracle(), Fixtures.objective(problem.design(), problem.y(), problem.n(), problem.loss(),
                 result.point()), problem.tolerance(), context + ": the point is not optimal");
         assertEquals(problem.oracle(), result.objective(), problem.tolerance(), context + ": the reported objective is wrong");
+        assertDualCertifiesInUserUnits(problem, result, context);
+    }
+
+    /**
+     * The dual of the certificate, with the user's data: every entry in its slope interval, and
+     * sum_j lambda_j a_jc zero relative to column c's own magnitude, for every column, however
+     * small; the certificate's stationarity residual is this, in the user's units.
+     */
+    private static void assertDualCertifiesInUserUnits(Case problem, SolveResult result, String context) {
+        double[] dual = result.certificate().dual();
+        int n = problem.n(), kinks = problem.loss().kinks().size();
+        assertEquals(problem.y().length * kinks, dual.length, context);
+        double worst = 0, largestMagnitude = 0;
+        for (int c = 0; c < n; c++) {
+            double sum = 0, magnitude = 0;
+            for (int j = 0; j < dual.length; j++) {
+                double a = problem.design()[(j / kinks) * n + c];
+                sum += dual[j] * a;
+                magnitude += Math.abs(a);
+            }
+            assertEquals(0, sum, 1e-9 * magnitude, context + ": the dual does not make column " + c + " stationary");
+            worst = Math.max(worst, Math.abs(sum));
+            largestMagnitude = Math.max(largestMagnitude, magnitude);
+        }
+        // the same maximum up to the round-off of the sums (summed in another order)
+        assertEquals(worst, result.certificate().stationarityResidual(), 1e-12 * largestMagnitude,
+                context + ": the certificate's stationarity residual is not in the user's units");
+        assertEquals(0, result.certificate().dualMaxViolation(), 1e-9, context + ": a dual entry is out of its interval");
     }
 }
