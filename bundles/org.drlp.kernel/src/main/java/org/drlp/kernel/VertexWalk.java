@@ -215,6 +215,12 @@ final class VertexWalk implements EdgeView {
         return walk();
     }
 
+    /** Unbounded claims the data did not confirm, each followed by a refactorisation, before NUMERICAL_FAILURE. */
+    private static final int MAX_DOUBTED_CLAIMS = 2;
+    private int doubtedClaims;
+    /** The next refactorisation takes the recomputed objective without comparing (after a doubted claim). */
+    private boolean rebaseObjective;
+
     private SolveResult walk() {
         int stalledPricings = 0;
         while (true) {
@@ -239,7 +245,17 @@ final class VertexWalk implements EdgeView {
             int outcome = pivot(edge);
             if (outcome == UNBOUNDED) {
                 String doubt = unboundedDoubt(edge);
-                if (doubt != null) return finish(SolveStatus.NUMERICAL_FAILURE, doubt);
+                if (doubt != null) {
+                    // the walk's state misled it: recompute it from the data, the tracked objective
+                    // included (it was walked with the same wrong slopes), and price again
+                    if (++doubtedClaims <= MAX_DOUBTED_CLAIMS) {
+                        refactorRequested = true;
+                        rebaseObjective = true;
+                        continue;
+                    }
+                    return finish(SolveStatus.NUMERICAL_FAILURE, doubt + " (" + MAX_DOUBTED_CLAIMS
+                            + " refactorisations did not resolve it)");
+                }
                 return finish(SolveStatus.UNBOUNDED, "no neuron blocks the improving edge at position "
                         + edge / 2 + " (slope " + slope[edge] + ")");
             }
@@ -720,7 +736,9 @@ final class VertexWalk implements EdgeView {
         snapToBoundaries();
         double recomputed = program.value();
         if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
-        if (Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
+        boolean rebase = rebaseObjective;
+        rebaseObjective = false;
+        if (!rebase && Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
                 + 1e-300) {
             return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
         }
