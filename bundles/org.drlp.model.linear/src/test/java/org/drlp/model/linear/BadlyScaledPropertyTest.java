@@ -3,6 +3,7 @@ package org.drlp.model.linear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.drlp.api.SolveResult;
@@ -12,6 +13,8 @@ import org.drlp.kernel.VertexWalkSolver;
 import org.drlp.model.linear.RealPlugins.Loss;
 import org.drlp.model.linear.RealPlugins.Rule;
 import org.drlp.spi.PiecewiseLinearLoss;
+
+import org.junit.jupiter.api.Test;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -43,8 +46,15 @@ class BadlyScaledPropertyTest {
                 String description) {
 
         static Case generate(Family family, Loss lossKind, int exponent, long seed) {
+            return generate(family, lossKind, exponent, seed, 0);
+        }
+
+        /** @param rows the number of rows, or 0 for 8 to 32 and the LP oracle */
+        static Case generate(Family family, Loss lossKind, int exponent, long seed, int rows) {
             Random random = new Random(seed);
-            int rows = 8 + random.nextInt(25), p = 1 + random.nextInt(3), n = p + 1;
+            int drawn = 8 + random.nextInt(25), p = 1 + random.nextInt(3), n = p + 1;
+            boolean small = rows == 0;
+            if (small) rows = drawn;
             double[] design0 = new double[rows * n];
             double[] y0 = new double[rows];
             for (int i = 0; i < rows; i++) {
@@ -73,7 +83,8 @@ class BadlyScaledPropertyTest {
                 for (int c = 0; c < n; c++) design[i * n + c] = design0[i * n + c] * columnScale[c];
                 y[i] = y0[i] * targetScale;
             }
-            double oracle = targetScale * Fixtures.linearProgramOptimum(design0, y0, n, lossKind.create(1));
+            double oracle = small ? targetScale * Fixtures.linearProgramOptimum(design0, y0, n, lossKind.create(1))
+                    : Double.NaN;
             return new Case(design, y, n, lossKind.create(targetScale), targetScale, oracle,
                     family + " 1e" + exponent + ", " + rows + " x " + n + ", columns " + Arrays.toString(columnScale)
                             + ", loss " + lossKind + ", seed " + seed);
@@ -102,6 +113,42 @@ class BadlyScaledPropertyTest {
                 result.point()), problem.tolerance(), context + ": the point is not optimal");
         assertEquals(problem.oracle(), result.objective(), problem.tolerance(), context + ": the reported objective is wrong");
         assertDualCertifiesInUserUnits(problem, result, context);
+    }
+
+    /**
+     * Presolved sizes (6,000 rows), where the LP oracle is too slow: each family at 1e-12 and 1e12
+     * must end OPTIMAL at 10^t times the objective of the well-scaled problem, and the certificate's
+     * dual must prove it, with the user's data: f(x) >= -sum_j lambda_j (y_j + at_j) for every x
+     * (phi_j(z) >= lambda_j z when lambda_j is in its slope interval and sum_j lambda_j a_j = 0).
+     */
+    @Test
+    void presolvedBadlyScaledProblemsEndOptimalWithADualProof() {
+        for (Family family : Family.values()) {
+            for (int exponent : new int[] {-12, 12}) {
+                for (Loss lossKind : new Loss[] {Loss.ABSOLUTE, Loss.QUANTILE_90, Loss.EPSILON_SMALL}) {
+                    Case problem = Case.generate(family, lossKind, exponent, 6000 + exponent, 6000);
+                    Case wellScaled = Case.generate(Family.TARGET_ONLY, lossKind, 0, 6000 + exponent, 6000);
+                    SolveResult result = problem.solve(Rule.DANTZIG, 1);
+                    SolveResult reference = wellScaled.solve(Rule.DANTZIG, 1);
+                    String context = problem.description() + ": " + result.status() + " " + result.message();
+                    assertEquals(SolveStatus.OPTIMAL, reference.status(), reference.message());
+                    assertEquals(SolveStatus.OPTIMAL, result.status(), context);
+                    double expected = problem.targetScale() * reference.objective();
+                    double tolerance = 1e-9 * problem.targetScale() * (problem.y().length + reference.objective());
+                    assertEquals(expected, result.objective(), tolerance, context);
+                    assertEquals(expected, Fixtures.objective(problem.design(), problem.y(), problem.n(),
+                            problem.loss(), result.point()), tolerance, context);
+                    assertDualCertifiesInUserUnits(problem, result, context);
+                    double dualBound = 0;
+                    List<PiecewiseLinearLoss.Kink> kinks = problem.loss().kinks();
+                    double[] dual = result.certificate().dual();
+                    for (int j = 0; j < dual.length; j++) {
+                        dualBound -= dual[j] * (problem.y()[j / kinks.size()] + kinks.get(j % kinks.size()).at());
+                    }
+                    assertEquals(result.objective(), dualBound, tolerance, context + ": duality gap");
+                }
+            }
+        }
     }
 
     /**
