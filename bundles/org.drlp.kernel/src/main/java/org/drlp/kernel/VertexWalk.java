@@ -883,7 +883,27 @@ final class VertexWalk implements EdgeView {
         double slopeFromData = slopeFar.value();
         if (slopeFromData < -slopeTolerance[edge]) return null;
         return "the walk's slope " + slope[edge] + " along the unblocked edge " + edge
-                + " disagrees with the slope far along it that the data give, " + slopeFromData;
+                + " disagrees with the slope far along it that the data give, " + slopeFromData
+                + (isBoundedBelow() ? " (every neuron's loss is >= 0 and there is no linear term: the program is "
+                        + "bounded below by 0 and cannot be unbounded)" : "");
+    }
+
+    /**
+     * True when f = c . x + sum_j phi_j(z_j) is >= 0 everywhere: no linear term and every phi_j has
+     * low slope <= 0 <= high slope (absolute, quantile, epsilon-insensitive and hinge losses). The
+     * check above can never confirm an unbounded edge of such a program: every term of its far
+     * slope is >= 0, in floating point too.
+     */
+    private boolean isBoundedBelow() {
+        for (int j = 0; j < m; j++) {
+            if (separable.lowSlope(j) > 0 || separable.highSlope(j) < 0) return false;
+        }
+        double[] linear = new double[n];
+        separable.stationarity(new double[m], linear);
+        for (double c : linear) {
+            if (c != 0) return false;
+        }
+        return true;
     }
 
     /**

@@ -6,7 +6,6 @@ import org.drlp.api.Certificate;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
-import org.drlp.api.SolveStatus;
 import org.drlp.api.Solver;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
@@ -87,27 +86,7 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                       StepListener listener, Presolve.Mode presolve) {
         long start = System.nanoTime();
         try {
-            SolveResult result = solveScaled(program, x0, pivotRule, options, listener, presolve, start);
-            if (result.status() != SolveStatus.UNBOUNDED || !(program instanceof SeparableProgram separable)
-                    || !isBoundedBelow(separable)) {
-                return result;
-            }
-            // a program with phi_j >= 0 for every j cannot be unbounded below: round-off misled the
-            // walk; once more from the start, without the presolve, refactoring after every pivot
-            SolverOptions careful = new SolverOptions(Math.max(0, options.maxIterations() - result.iterations()),
-                    options.timeLimitSeconds() > 0 ? Math.max(1e-9, options.timeLimitSeconds() - seconds(start)) : 0,
-                    options.passThrough(), options.tolerance(), 1, options.zeroStepLimit());
-            SolveResult retry = solveScaled(program, x0, pivotRule, careful, listener, Presolve.Mode.OFF,
-                    System.nanoTime());
-            String claim = "a first walk claimed UNBOUNDED (" + result.message() + "), but every neuron's loss is "
-                    + ">= 0 (low slope <= 0 <= high slope, no linear term), so the program is bounded below by 0";
-            SolveStatus status = retry.status() == SolveStatus.UNBOUNDED ? SolveStatus.NUMERICAL_FAILURE : retry.status();
-            String message = retry.status() == SolveStatus.UNBOUNDED ? claim + "; a careful second walk claimed it "
-                    + "again (" + retry.message() + ")" : claim + "; a careful second walk (presolve off, "
-                    + "refactorisation after every pivot) gave this result" + (retry.message() == null
-                    || retry.message().isEmpty() ? "" : ": " + retry.message());
-            return new SolveResult(status, retry.objective(), retry.point(), result.iterations() + retry.iterations(),
-                    result.regionChanges() + retry.regionChanges(), seconds(start), retry.certificate(), message);
+            return solveScaled(program, x0, pivotRule, options, listener, presolve, start);
         } catch (RuntimeException | StackOverflowError e) {
             return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     (System.nanoTime() - start) * 1e-9);
@@ -127,26 +106,6 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     presolve, start), scaled);
         }
         return solveUnscaled(program, x0, pivotRule, options, listener, presolve, start);
-    }
-
-    /**
-     * True when f = c . x + sum_j phi_j(z_j) is >= 0 everywhere: no linear term and every phi_j has
-     * low slope <= 0 <= high slope (absolute, quantile, epsilon-insensitive and hinge losses).
-     */
-    static boolean isBoundedBelow(SeparableProgram program) {
-        for (int j = 0; j < program.neuronCount(); j++) {
-            if (program.lowSlope(j) > 0 || program.highSlope(j) < 0) return false;
-        }
-        double[] linear = new double[program.dimension()];
-        program.stationarity(new double[program.neuronCount()], linear);
-        for (double c : linear) {
-            if (c != 0) return false;
-        }
-        return true;
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) * 1e-9;
     }
 
     /**

@@ -84,6 +84,7 @@ class DriftIsNumericalFailureTest {
             SolveResult result = solve(Mode.GRADIENT, 3, 0, new double[] {1, -1, 1, 1},
                     SolverOptions.defaults().withPassThrough(passThrough));
             assertEquals(SolveStatus.NUMERICAL_FAILURE, result.status(), result.message());
+            assertTrue(result.message().contains("bounded below by 0"), result.message());
         }
     }
 
