@@ -134,6 +134,7 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
     private static SolveResult solveUnscaled(ReluProgram program, double[] x0, PivotRule pivotRule,
                                              SolverOptions options, StepListener listener, Presolve.Mode presolve,
                                              long start) {
+        try {
             if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
                 Presolve.Budget budget = new Presolve.Budget(start);
                 SolveResult result = Presolve.solve(separable, x0, pivotRule, options, listener, presolve, budget);
@@ -146,6 +147,10 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                         plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
                         plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note);
             }
-        return new VertexWalk(program, pivotRule, options, listener).solve(x0);
+            return new VertexWalk(program, pivotRule, options, listener).solve(x0);
+        } catch (RuntimeException | StackOverflowError e) {
+            return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    (System.nanoTime() - start) * 1e-9);
+        }
     }
 }
