@@ -215,6 +215,12 @@ final class VertexWalk implements EdgeView {
         return walk();
     }
 
+    /** Unbounded claims the data did not confirm, each followed by a refactorisation, before NUMERICAL_FAILURE. */
+    private static final int MAX_DOUBTED_CLAIMS = 2;
+    private int doubtedClaims;
+    /** The next refactorisation takes the recomputed objective without comparing (after a doubted claim). */
+    private boolean rebaseObjective;
+
     private SolveResult walk() {
         int stalledPricings = 0;
         while (true) {
@@ -239,7 +245,17 @@ final class VertexWalk implements EdgeView {
             int outcome = pivot(edge);
             if (outcome == UNBOUNDED) {
                 String doubt = unboundedDoubt(edge);
-                if (doubt != null) return finish(SolveStatus.NUMERICAL_FAILURE, doubt);
+                if (doubt != null) {
+                    // the walk's state misled it: recompute it from the data, the tracked objective
+                    // included (it was walked with the same wrong slopes), and price again
+                    if (++doubtedClaims <= MAX_DOUBTED_CLAIMS) {
+                        refactorRequested = true;
+                        rebaseObjective = true;
+                        continue;
+                    }
+                    return finish(SolveStatus.NUMERICAL_FAILURE, doubt + " (" + MAX_DOUBTED_CLAIMS
+                            + " refactorisations did not resolve it)");
+                }
                 return finish(SolveStatus.UNBOUNDED, "no neuron blocks the improving edge at position "
                         + edge / 2 + " (slope " + slope[edge] + ")");
             }
@@ -720,7 +736,9 @@ final class VertexWalk implements EdgeView {
         snapToBoundaries();
         double recomputed = program.value();
         if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
-        if (Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
+        boolean rebase = rebaseObjective;
+        rebaseObjective = false;
+        if (!rebase && Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
                 + 1e-300) {
             return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
         }
@@ -837,27 +855,55 @@ final class VertexWalk implements EdgeView {
     }
 
     /**
-     * Before reporting UNBOUNDED on a separable program, the slope along the unblocked direction is
-     * recomputed from the data (c + sum_j phi'_j a_j, not the program's gradient): a program that
-     * drifted, or a direction that is in truth flat, must not be reported as unbounded.
+     * Before reporting UNBOUNDED on a separable program, the slope far out along the unblocked
+     * direction d is recomputed from the data in compensated arithmetic (not from the program's
+     * gradient, nor from the walk's rates): c . d + sum_j phi'_j (a_j . d), where each neuron is on
+     * the side its rate a_j . d takes it to (its current side when the rate is zero). A program that
+     * drifted, a direction that is in truth flat, or rates lost to round-off on badly scaled data
+     * must not be reported as unbounded.
      *
      * @return null, or why the claim does not hold
      */
     private String unboundedDoubt(int edge) {
         if (separable == null) return null;
         boolean[] high = program.highSide();
-        double[] sides = new double[m];
-        for (int j = 0; j < m; j++) sides[j] = high[j] ? separable.highSlope(j) : separable.lowSlope(j);
-        double[] fromData = new double[n];
-        separable.stationarity(sides, fromData);
-        double slopeFromData = dot(fromData, direction);
-        if (passThrough && !blandMode) {
-            // the pass-through search crossed every breakpoint ahead: the slope beyond the last one
-            for (int q = 0; q < candidateCount; q++) slopeFromData += candidateW[q];
+        double[] linear = new double[n];
+        separable.stationarity(new double[m], linear);
+        CompensatedSum slopeFar = new CompensatedSum();
+        slopeFar.addDot(linear, direction);
+        CompensatedSum rate = new CompensatedSum();
+        for (int j = 0; j < m; j++) {
+            separable.normal(j, normalWork);
+            rate.reset();
+            rate.addDot(normalWork, direction);
+            double r = rate.value();
+            boolean farHigh = r > 0 || (r == 0 && high[j]);
+            slopeFar.addProduct(farHigh ? separable.highSlope(j) : separable.lowSlope(j), r);
         }
+        double slopeFromData = slopeFar.value();
         if (slopeFromData < -slopeTolerance[edge]) return null;
-        return "the program's slope " + slope[edge] + " along the unblocked edge " + edge
-                + " disagrees with the slope its data give, " + slopeFromData;
+        return "the walk's slope " + slope[edge] + " along the unblocked edge " + edge
+                + " disagrees with the slope far along it that the data give, " + slopeFromData
+                + (isBoundedBelow() ? " (every neuron's loss is >= 0 and there is no linear term: the program is "
+                        + "bounded below by 0 and cannot be unbounded)" : "");
+    }
+
+    /**
+     * True when f = c . x + sum_j phi_j(z_j) is >= 0 everywhere: no linear term and every phi_j has
+     * low slope <= 0 <= high slope (absolute, quantile, epsilon-insensitive and hinge losses). The
+     * check above can never confirm an unbounded edge of such a program: every term of its far
+     * slope is >= 0, in floating point too.
+     */
+    private boolean isBoundedBelow() {
+        for (int j = 0; j < m; j++) {
+            if (separable.lowSlope(j) > 0 || separable.highSlope(j) < 0) return false;
+        }
+        double[] linear = new double[n];
+        separable.stationarity(new double[m], linear);
+        for (double c : linear) {
+            if (c != 0) return false;
+        }
+        return true;
     }
 
     /**

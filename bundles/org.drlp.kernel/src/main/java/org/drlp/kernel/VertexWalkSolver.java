@@ -2,6 +2,7 @@ package org.drlp.kernel;
 
 import java.util.List;
 
+import org.drlp.api.Certificate;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
@@ -84,6 +85,55 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
     SolveResult solve(ReluProgram program, double[] x0, PivotRule pivotRule, SolverOptions options,
                       StepListener listener, Presolve.Mode presolve) {
         long start = System.nanoTime();
+        try {
+            return solveScaled(program, x0, pivotRule, options, listener, presolve, start);
+        } catch (RuntimeException | StackOverflowError e) {
+            return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    (System.nanoTime() - start) * 1e-9);
+        }
+    }
+
+    /**
+     * Separable programs are walked in column-scaled coordinates ({@link ColumnScaledProgram}) and
+     * their results reported in the user's.
+     */
+    private static SolveResult solveScaled(ReluProgram program, double[] x0, PivotRule pivotRule,
+                                           SolverOptions options, StepListener listener, Presolve.Mode presolve,
+                                           long start) {
+        if (program instanceof SeparableProgram separable && x0.length == program.dimension()
+                && ColumnScaledProgram.of(separable) instanceof ColumnScaledProgram scaled) {
+            return inUserUnits(solveUnscaled(scaled, scaled.toScaledCoordinates(x0), pivotRule, options, listener,
+                    presolve, start), scaled);
+        }
+        return solveUnscaled(program, x0, pivotRule, options, listener, presolve, start);
+    }
+
+    /**
+     * A result of the walk in scaled coordinates, in the user's: the point x = S u, and the
+     * stationarity residual recomputed from the user's data. Objective, slopes along edges (per unit
+     * of preactivation) and the dual are the same in both.
+     */
+    private static SolveResult inUserUnits(SolveResult result, ColumnScaledProgram scaled) {
+        if (result.point() == null) return result;
+        double[] x = scaled.toProgramCoordinates(result.point());
+        Certificate certificate = result.certificate();
+        if (certificate != null && certificate.dual() != null) {
+            double[] residual = new double[x.length];
+            scaled.unscaled().stationarity(certificate.dual(), residual);
+            double stationarity = 0;
+            for (double r : residual) stationarity = Math.max(stationarity, Math.abs(r));
+            certificate = new Certificate(certificate.minEdgeSlope(), certificate.slopeTolerance(), certificate.edges(),
+                    certificate.flatDirections(), certificate.maxCriticalResidual(),
+                    certificate.recomputedObjective(), certificate.dual(), certificate.dualMaxViolation(),
+                    stationarity);
+        }
+        return new SolveResult(result.status(), result.objective(), x, result.iterations(), result.regionChanges(),
+                result.seconds(), certificate, result.message());
+    }
+
+    private static SolveResult solveUnscaled(ReluProgram program, double[] x0, PivotRule pivotRule,
+                                             SolverOptions options, StepListener listener, Presolve.Mode presolve,
+                                             long start) {
         try {
             if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
                 Presolve.Budget budget = new Presolve.Budget(start);

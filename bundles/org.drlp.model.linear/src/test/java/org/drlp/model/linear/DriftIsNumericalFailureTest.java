@@ -84,6 +84,24 @@ class DriftIsNumericalFailureTest {
             SolveResult result = solve(Mode.GRADIENT, 3, 0, new double[] {1, -1, 1, 1},
                     SolverOptions.defaults().withPassThrough(passThrough));
             assertEquals(SolveStatus.NUMERICAL_FAILURE, result.status(), result.message());
+            assertTrue(result.message().contains("bounded below by 0"), result.message());
+        }
+    }
+
+    /**
+     * The same lie, healed by the next refactorisation: the walk, doubting its unbounded claim,
+     * refactors and prices again instead of giving up, and ends at the true optimum.
+     */
+    @Test
+    void aDriftedGradientThatARefactorisationHealsEndsOptimal() {
+        for (boolean passThrough : new boolean[] {true, false}) {
+            DriftingProgram program = new DriftingProgram(new PiecewiseLinearRegression(stacklossDesign(),
+                    stacklossTarget(), 4, Fixtures.absolute()), Mode.GRADIENT, 3, 0, new double[] {1, -1, 1, 1})
+                    .healingOnRefresh();
+            SolveResult result = new VertexWalkSolver().solve(program, new double[4], Fixtures.DANTZIG,
+                    SolverOptions.defaults().withPassThrough(passThrough), null);
+            assertEquals(SolveStatus.OPTIMAL, result.status(), result.message());
+            assertEquals(14518.0 / 345, result.objective(), 1e-9);
         }
     }
 }

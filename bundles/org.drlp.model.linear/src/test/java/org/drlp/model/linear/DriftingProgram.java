@@ -17,6 +17,9 @@ final class DriftingProgram implements SeparableProgram {
     private final double valueOffset;
     private final double[] gradientOffset;
     private int advances;
+    /** When set, the drift ends at the first {@link #refresh} after it began, as a cache rebuilt from the data. */
+    private boolean healsOnRefresh;
+    private boolean healed;
 
     /**
      * @param valueOffset     added to value() once drifting (Mode.VALUE)
@@ -31,8 +34,13 @@ final class DriftingProgram implements SeparableProgram {
         this.gradientOffset = gradientOffset;
     }
 
+    DriftingProgram healingOnRefresh() {
+        healsOnRefresh = true;
+        return this;
+    }
+
     boolean drifting() {
-        return advances >= pivotsBeforeDrift;
+        return advances >= pivotsBeforeDrift && !healed;
     }
 
     @Override
@@ -68,7 +76,11 @@ final class DriftingProgram implements SeparableProgram {
     @Override public void normal(int j, double[] out) { delegate.normal(j, out); }
     @Override public double flipEffect(int k, double[] v, FlipSink sink) { return delegate.flipEffect(k, v, sink); }
     @Override public void flip(int k) { delegate.flip(k); }
-    @Override public void refresh() { delegate.refresh(); }
+    @Override
+    public void refresh() {
+        healed |= healsOnRefresh && drifting();
+        delegate.refresh();
+    }
     @Override public double scale(int j) { return delegate.scale(j); }
     @Override public boolean isConvex() { return delegate.isConvex(); }
     @Override public double lowSlope(int j) { return delegate.lowSlope(j); }
