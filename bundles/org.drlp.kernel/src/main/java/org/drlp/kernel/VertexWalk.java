@@ -102,6 +102,9 @@ final class VertexWalk implements EdgeView {
     private long regionChanges;
     private long pivotsSinceRefactor;
     private int zeroSteps;
+    /** Zero-length pivots of the whole walk, and pivots chosen by Bland's rule: how degenerate it was. */
+    private long totalZeroSteps;
+    private long blandPivots;
     private boolean blandMode;
     private boolean refactorRequested;
     /** True from a successful refactorisation until the next pivot changes the state. */
@@ -190,7 +193,17 @@ final class VertexWalk implements EdgeView {
      *         much); the caller then starts afresh with a new walk
      */
     SolveResult solveFrom(double[] x0, int[] basis) {
-        if (x0.length != n || basis.length != n) return null;
+        return solveFrom(x0, basis, null);
+    }
+
+    /**
+     * Warm start as {@link #solveFrom(double[], int[])}, and every other neuron that is at its kink
+     * (|z| within the tolerance) takes the side {@code sides} gives it rather than the sign of its
+     * round-off: at a degenerate vertex (an exact fit) those sides decide whether the vertex is
+     * certified at once or needs a zero-length pivot for each misplaced neuron.
+     */
+    SolveResult solveFrom(double[] x0, int[] basis, boolean[] sides) {
+        if (x0.length != n || basis.length != n || (sides != null && sides.length != m)) return null;
         program.reset(x0);
         Arrays.fill(positionOf, -1);
         for (int k = 0; k < n; k++) {
@@ -207,12 +220,21 @@ final class VertexWalk implements EdgeView {
         if (!Double.isFinite(objective)) return null;
         objectiveScale = Math.abs(objective);
         refreshScales();
+        if (sides != null) takeSidesAtKinks(sides);
         program.gradient(gradient);
         pivotsSinceRefactor = 0;
         refactorRequested = false;
         fresh = true;
         listener.onStep(0, objective, 0, -1, -1, 0, 0);
         return walk();
+    }
+
+    private void takeSidesAtKinks(boolean[] sides) {
+        double[] z = program.preactivations();
+        boolean[] high = program.highSide();
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] < 0 && high[j] != sides[j] && Math.abs(z[j]) <= zTolerance[j]) program.flip(j);
+        }
     }
 
     private SolveResult walk() {
@@ -432,11 +454,13 @@ final class VertexWalk implements EdgeView {
         iterations++;
         pivotsSinceRefactor++;
         Arrays.fill(flatFree, false);
+        if (blandMode) blandPivots++;
         if (lineStep > 0 && lineDecrease > 0) {
             zeroSteps = 0;
             blandMode = false;
-        } else if (++zeroSteps >= options.zeroStepLimit()) {
-            blandMode = true;
+        } else {
+            totalZeroSteps++;
+            if (++zeroSteps >= options.zeroStepLimit()) blandMode = true;
         }
         listener.onStep(iterations, objective, lineStep, entering, leaving, flips, System.nanoTime() - startNanos);
         return MOVED;
@@ -1051,6 +1075,14 @@ final class VertexWalk implements EdgeView {
             }
         }
         return drift / Math.max(1, largest);
+    }
+
+    long zeroStepCount() {
+        return totalZeroSteps;
+    }
+
+    long blandPivotCount() {
+        return blandPivots;
     }
 
     /** Neuron or free-direction code at each critical position (a copy). */
