@@ -86,18 +86,19 @@ final class Presolve {
         SolveResult result = walk.solveFrom(start.point, start.basis, start.sides);
         if (result == null) return null;
         String note = presolve.describe(result.iterations(), System.nanoTime() - finalStart,
-                degeneracy(walk.zeroStepCount(), walk.blandPivotCount()));
+                degeneracy(walk));
         String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
         return new SolveResult(result.status(), result.objective(), result.point(),
                 result.iterations() + presolve.pivots, result.regionChanges(), budget.seconds(),
                 result.certificate(), message);
     }
 
-    /** The final walk's zero-length pivots, when there were any: how degenerate its start was. */
-    static String degeneracy(long zeroSteps, long blandPivots) {
-        if (zeroSteps == 0) return "";
-        return ", " + zeroSteps + " of them of zero length" + (blandPivots == 0 ? "" : " (" + blandPivots
-                + " by Bland's rule)");
+    /** A walk's zero-length pivots, when there were any, and what it did about stalls. */
+    static String degeneracy(VertexWalk walk) {
+        if (walk.zeroStepCount() == 0) return "";
+        return ", " + walk.zeroStepCount() + " of them of zero length"
+                + (walk.rebalanceCount() == 0 ? "" : ", " + walk.rebalanceCount() + " stall(s) met by re-siding the neurons at their kink")
+                + (walk.blandPivotCount() == 0 ? "" : ", " + walk.blandPivotCount() + " by Bland's rule");
     }
 
     private String describe(long finalPivots, long finalNanos, String finalDegeneracy) {
@@ -308,54 +309,27 @@ final class Presolve {
     }
 
     /**
-     * Sides for the neurons at their kink (|z| within the tolerance, not in the basis): at an exact or
-     * partly exact fit most rows are there, and the signs of their round-off would give a gradient
-     * of sqrt(rows) random terms, far outside what the basis can balance; the walk would then need a
-     * zero-length pivot for many of them. Instead each takes, in turn, the side that keeps the gradient
-     * c + sum_j phi'_j a_j (with the basis' terms left out) shortest, which keeps it about as short
-     * as a few rows. Nothing else about the point changes: at the kink both sides give the same value.
+     * Sides for the neurons at their kink at the subsample's fit (|z| within the tolerance, not in the
+     * basis), from {@link KinkBalance}: they are folded into the reduced program, and carried into
+     * the warm starts, on those sides.
      *
      * @return how many neurons were at their kink
      */
     private int balanceKinks(SeparableProgram program, int[] basis, boolean[] side) {
-        int m = program.neuronCount(), n = program.dimension();
+        int m = program.neuronCount();
         double[] z = program.preactivations();
         double tolerance = options.tolerance();
         boolean[] atKink = new boolean[m];
-        double[] lambda = new double[m];
+        boolean[] inBasis = new boolean[m];
+        for (int c : basis) inBasis[c] = true;
         int count = 0;
         for (int j = 0; j < m; j++) {
-            if (Math.abs(z[j]) <= tolerance * program.scale(j)) {
+            if (!inBasis[j] && Math.abs(z[j]) <= tolerance * program.scale(j)) {
                 atKink[j] = true;
                 count++;
-            } else {
-                lambda[j] = side[j] ? program.highSlope(j) : program.lowSlope(j);
             }
         }
-        for (int c : basis) {
-            if (atKink[c]) count--;
-            atKink[c] = false;
-            lambda[c] = 0;
-        }
-        if (count == 0) return 0;
-        double[] g = new double[n];
-        program.stationarity(lambda, g);
-        double[] a = new double[n];
-        for (int j = 0; j < m; j++) {
-            if (!atKink[j]) continue;
-            program.normal(j, a);
-            double ga = 0, aa = 0;
-            for (int i = 0; i < n; i++) {
-                ga += g[i] * a[i];
-                aa += a[i] * a[i];
-            }
-            double low = program.lowSlope(j), high = program.highSlope(j);
-            // |g + l a|^2 - |g|^2 = l (2 g.a + l |a|^2)
-            boolean toHigh = high * (2 * ga + high * aa) < low * (2 * ga + low * aa);
-            double l = toHigh ? high : low;
-            for (int i = 0; i < n; i++) g[i] += l * a[i];
-            side[j] = toHigh;
-        }
+        if (count > 0) KinkBalance.balance(program, atKink, inBasis, side);
         return count;
     }
 

@@ -105,6 +105,9 @@ final class VertexWalk implements EdgeView {
     /** Zero-length pivots of the whole walk, and pivots chosen by Bland's rule: how degenerate it was. */
     private long totalZeroSteps;
     private long blandPivots;
+    /** Stalls met by re-siding the neurons at their kink ({@link KinkBalance}), and whether this one was. */
+    private long rebalances;
+    private boolean rebalancedInStall;
     private boolean blandMode;
     private boolean refactorRequested;
     /** True from a successful refactorisation until the next pivot changes the state. */
@@ -458,9 +461,15 @@ final class VertexWalk implements EdgeView {
         if (lineStep > 0 && lineDecrease > 0) {
             zeroSteps = 0;
             blandMode = false;
+            rebalancedInStall = false;
         } else {
             totalZeroSteps++;
-            if (++zeroSteps >= options.zeroStepLimit()) blandMode = true;
+            if (++zeroSteps >= options.zeroStepLimit()) {
+                // a stall: first re-side the neurons at their kink (cheap, often ends it), then Bland
+                if (!rebalancedInStall && rebalanceKinks()) zeroSteps = 0;
+                else blandMode = true;
+                rebalancedInStall = true;
+            }
         }
         listener.onStep(iterations, objective, lineStep, entering, leaving, flips, System.nanoTime() - startNanos);
         return MOVED;
@@ -1083,6 +1092,37 @@ final class VertexWalk implements EdgeView {
 
     long blandPivotCount() {
         return blandPivots;
+    }
+
+    long rebalanceCount() {
+        return rebalances;
+    }
+
+    /**
+     * Stall at a degenerate vertex of a convex separable program: gives the non-critical neurons at
+     * their kink the sides {@link KinkBalance} chooses. Only the gradient changes.
+     *
+     * @return whether any neuron changed side
+     */
+    private boolean rebalanceKinks() {
+        if (separable == null || !passThrough) return false;
+        double[] z = program.preactivations();
+        boolean[] atKink = new boolean[m], critical = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            critical[j] = positionOf[j] >= 0;
+            atKink[j] = !critical[j] && Math.abs(z[j]) <= zTolerance[j];
+        }
+        boolean[] sides = program.highSide().clone();
+        KinkBalance.balance(separable, atKink, critical, sides);
+        boolean changed = false;
+        for (int j = 0; j < m; j++) {
+            if (atKink[j] && sides[j] != program.highSide()[j]) {
+                program.flip(j);
+                changed = true;
+            }
+        }
+        if (changed) rebalances++;
+        return changed;
     }
 
     /** Neuron or free-direction code at each critical position (a copy). */
