@@ -38,7 +38,8 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     "pivots between recomputations of the edge directions from scratch")
                     .withRange(1, false, Double.NaN, false),
             ParameterSpec.integer("zeroStepLimit", (long) DEFAULTS.zeroStepLimit(),
-                    "consecutive zero-length steps before Bland's anti-cycling rule takes over")
+                    "consecutive zero-length steps that make a stall: the walk first gives the neurons at their kink "
+                            + "balanced sides; if it stays stalled, Bland's anti-cycling rule takes over")
                     .withRange(1, false, Double.NaN, false),
             ParameterSpec.string("presolve", "auto",
                     "convex separable programs with many rows (regressions): solve a subsample, then the band of "
