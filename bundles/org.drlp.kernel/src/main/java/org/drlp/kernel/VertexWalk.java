@@ -191,19 +191,13 @@ final class VertexWalk implements EdgeView {
     /**
      * Warm start: the walk begins in phase 2 at the vertex of the given critical set (n distinct
      * neurons whose normals are independent), near x0; the point is snapped onto their boundaries.
+     * Every other neuron at its kink there (|z| within the tolerance) takes the side {@code sides}
+     * gives it (null: the sign of its round-off): at a degenerate vertex (an exact fit) those sides
+     * decide whether the vertex is certified at once or needs a zero-length pivot for each misplaced
+     * neuron.
      *
      * @return null when the set is not a basis here (singular, or the snap changed the objective too
      *         much); the caller then starts afresh with a new walk
-     */
-    SolveResult solveFrom(double[] x0, int[] basis) {
-        return solveFrom(x0, basis, null);
-    }
-
-    /**
-     * Warm start as {@link #solveFrom(double[], int[])}, and every other neuron that is at its kink
-     * (|z| within the tolerance) takes the side {@code sides} gives it rather than the sign of its
-     * round-off: at a degenerate vertex (an exact fit) those sides decide whether the vertex is
-     * certified at once or needs a zero-length pivot for each misplaced neuron.
      */
     SolveResult solveFrom(double[] x0, int[] basis, boolean[] sides) {
         if (x0.length != n || basis.length != n || (sides != null && sides.length != m)) return null;
