@@ -46,6 +46,8 @@ final class Presolve {
     private int bandRows;
     private int rounds;
     private int repairedRows;
+    /** Neurons at their kink at the subsample's fit, whose sides {@link #balanceKinks} chose. */
+    private int kinkNeurons;
     private int depth;
     private long subsampleNanos;
     private long reducedNanos;
@@ -81,22 +83,32 @@ final class Presolve {
         if (start == null || budget.exhausted(options)) return null;
         long finalStart = System.nanoTime();
         VertexWalk walk = new VertexWalk(program, rule, budget.remaining(options), listener);
-        SolveResult result = walk.solveFrom(start.point, start.basis);
+        SolveResult result = walk.solveFrom(start.point, start.basis, start.sides);
         if (result == null) return null;
-        String note = presolve.describe(result.iterations(), System.nanoTime() - finalStart);
+        String note = presolve.describe(result.iterations(), System.nanoTime() - finalStart,
+                degeneracy(walk));
         String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
         return new SolveResult(result.status(), result.objective(), result.point(),
                 result.iterations() + presolve.pivots, result.regionChanges(), budget.seconds(),
                 result.certificate(), message);
     }
 
-    private String describe(long finalPivots, long finalNanos) {
+    /** A walk's zero-length pivots, when there were any, and what it did about stalls. */
+    static String degeneracy(VertexWalk walk) {
+        if (walk.zeroStepCount() == 0) return "";
+        return ", " + walk.zeroStepCount() + " of them of zero length"
+                + (walk.rebalanceCount() == 0 ? "" : ", " + walk.rebalanceCount() + " stall(s) met by re-siding the neurons at their kink")
+                + (walk.blandPivotCount() == 0 ? "" : ", " + walk.blandPivotCount() + " by Bland's rule");
+    }
+
+    private String describe(long finalPivots, long finalNanos, String finalDegeneracy) {
         // plain concatenation: String.format would load and warm up Formatter inside the timed solve
         return "presolve: subsample of " + subsampleRows + " rows (" + (pivots - reducedPivots) + " pivots"
-                + (depth > 1 ? ", itself presolved, " : ", ") + seconds(subsampleNanos) + " s), band of " + bandRows
-                + " rows with the rest folded in, " + rounds + " reduced solve(s) adding " + repairedRows + " rows ("
+                + (depth > 1 ? ", itself presolved, " : ", ") + seconds(subsampleNanos) + " s), "
+                + (kinkNeurons == 0 ? "" : kinkNeurons + " neurons at their kink given balanced sides, ")
+                + "band of " + bandRows + " rows with the rest folded in, " + rounds + " reduced solve(s) adding " + repairedRows + " rows ("
                 + reducedPivots + " pivots, " + seconds(reducedNanos) + " s), final walk on the full program "
-                + finalPivots + " pivots (" + seconds(finalNanos) + " s)"
+                + finalPivots + " pivots" + finalDegeneracy + " (" + seconds(finalNanos) + " s)"
                 + (reducedTrouble == null ? "" : "; a reduced solve ended " + reducedTrouble
                         + ", so the final walk started from the basis before it");
     }
@@ -138,12 +150,16 @@ final class Presolve {
         }
     }
 
-    /** Point and critical set to start the full walk from. */
-    private record Start(double[] point, int[] basis) {
+    /**
+     * Point, critical set and pattern to start the full walk from: the sides of the neurons that are at
+     * their kink there matter (see {@link #balanceKinks}).
+     */
+    private record Start(double[] point, int[] basis, boolean[] sides) {
     }
 
     /** Solve of a sub-program: its end point and basis (in its own neuron numbers), or null. */
-    private Start solveSub(SeparableProgram program, double[] x0, int[] warm, boolean mayPresolve) {
+    private Start solveSub(SeparableProgram program, double[] x0, int[] warm, boolean[] warmSides,
+                           boolean mayPresolve) {
         SolveResult result = null;
         VertexWalk walk = null;
         if (mayPresolve && applies(program, options, Mode.AUTO)) {
@@ -151,13 +167,16 @@ final class Presolve {
             Start start = inner.start(program, x0, Mode.AUTO);
             pivots += inner.pivots;
             depth = Math.max(depth, inner.depth + 1);
-            if (start != null) warm = start.basis;
-            if (start != null) x0 = start.point;
+            if (start != null) {
+                warm = start.basis;
+                warmSides = start.sides;
+                x0 = start.point;
+            }
         }
         if (budget.exhausted(options)) return null;
         if (warm != null) {
             walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
-            result = walk.solveFrom(x0, warm);
+            result = walk.solveFrom(x0, warm, warmSides);
         }
         if (result == null) {
             walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
@@ -176,7 +195,7 @@ final class Presolve {
                 return null;
             }
         }
-        return new Start(result.point(), basis);
+        return new Start(result.point(), basis, program.highSide().clone());
     }
 
     private static int sampleSize(SeparableProgram program, Mode mode) {
@@ -197,7 +216,7 @@ final class Presolve {
         int[] sample = sample(rows, m, new Random(SEED ^ rows));
         subsampleRows = m;
         long started = System.nanoTime();
-        Start sub = solveSub(program.restrict(sample, null), x0, null, true);
+        Start sub = solveSub(program.restrict(sample, null), x0, null, null, true);
         subsampleNanos = System.nanoTime() - started;
         if (sub == null) return null;
         long pivotsBefore = pivots;
@@ -209,6 +228,7 @@ final class Presolve {
         program.reset(point);
         double[] z = program.preactivations();
         boolean[] side = program.highSide().clone();
+        kinkNeurons = balanceKinks(program, basis, side);
         double[] distance = new double[rows];
         for (int i = 0; i < rows; i++) {
             double d = Double.POSITIVE_INFINITY;
@@ -221,7 +241,15 @@ final class Presolve {
         boolean[] keep = new boolean[rows];
         int kept = 0;
         for (int i = 0; i < rows; i++) {
-            if (distance[i] <= threshold) {
+            if (distance[i] < threshold) {
+                keep[i] = true;
+                kept++;
+            }
+        }
+        // exactly `band` rows: on an exact fit every distance ties at 0, and keeping all of them would
+        // leave the whole degenerate vertex to the final walk
+        for (int i = 0; i < rows && kept < band; i++) {
+            if (distance[i] == threshold) {
                 keep[i] = true;
                 kept++;
             }
@@ -236,14 +264,15 @@ final class Presolve {
         if (kept > rows / 2 && mode == Mode.AUTO) {
             rounds = 0;
             reducedNanos = System.nanoTime() - started;
-            return new Start(point, basis);
+            return new Start(point, basis, side);
         }
 
+        double tolerance = options.tolerance();
         for (rounds = 1; rounds <= MAX_ROUNDS; rounds++) {
             int[] rowsKept = indices(keep, kept);
             SeparableProgram reduced = program.restrict(rowsKept, side);
             int[] warm = toReduced(basis, rowsKept, k, rows);
-            Start solved = solveSub(reduced, point, warm, false);
+            Start solved = solveSub(reduced, point, warm, keptSides(side, rowsKept, k), false);
             if (solved == null) {
                 rounds--;
                 reducedTrouble = lastTrouble;
@@ -251,14 +280,18 @@ final class Presolve {
             }
             basis = mapBasis(solved.basis, rowsKept, k);
             point = solved.point;
-            // every folded neuron must be strictly on its assumed side at the reduced optimum
+            for (int r = 0; r < rowsKept.length; r++) {
+                System.arraycopy(solved.sides, r * k, side, rowsKept[r] * k, k);
+            }
+            // every folded neuron must be on its assumed side at the reduced optimum, or at its kink
+            // (where the final walk gives it that side)
             program.reset(point);
             z = program.preactivations();
             int wrong = 0;
             for (int i = 0; i < rows; i++) {
                 if (keep[i]) continue;
                 for (int q = 0, j = i * k; q < k; q++, j++) {
-                    if (side[j] ? z[j] <= 0 : z[j] >= 0) {
+                    if ((side[j] ? z[j] < 0 : z[j] > 0) && Math.abs(z[j]) > tolerance * program.scale(j)) {
                         keep[i] = true;
                         kept++;
                         wrong++;
@@ -272,7 +305,39 @@ final class Presolve {
         if (rounds > MAX_ROUNDS) rounds = MAX_ROUNDS;
         reducedPivots = pivots - pivotsBefore;
         reducedNanos = System.nanoTime() - started;
-        return new Start(point, basis);
+        return new Start(point, basis, side);
+    }
+
+    /**
+     * Sides for the neurons at their kink at the subsample's fit (|z| within the tolerance, not in the
+     * basis), from {@link KinkBalance}: they are folded into the reduced program, and carried into
+     * the warm starts, on those sides.
+     *
+     * @return how many neurons were at their kink
+     */
+    private int balanceKinks(SeparableProgram program, int[] basis, boolean[] side) {
+        int m = program.neuronCount();
+        double[] z = program.preactivations();
+        double tolerance = options.tolerance();
+        boolean[] atKink = new boolean[m];
+        boolean[] inBasis = new boolean[m];
+        for (int c : basis) inBasis[c] = true;
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            if (!inBasis[j] && Math.abs(z[j]) <= tolerance * program.scale(j)) {
+                atKink[j] = true;
+                count++;
+            }
+        }
+        if (count > 0) KinkBalance.balance(program, atKink, inBasis, side);
+        return count;
+    }
+
+    /** The sides of the kept rows' neurons, in the numbering of the restriction to them. */
+    private static boolean[] keptSides(boolean[] side, int[] rowsKept, int k) {
+        boolean[] out = new boolean[rowsKept.length * k];
+        for (int r = 0; r < rowsKept.length; r++) System.arraycopy(side, rowsKept[r] * k, out, r * k, k);
+        return out;
     }
 
     /**

@@ -102,6 +102,12 @@ final class VertexWalk implements EdgeView {
     private long regionChanges;
     private long pivotsSinceRefactor;
     private int zeroSteps;
+    /** Zero-length pivots of the whole walk, and pivots chosen by Bland's rule: how degenerate it was. */
+    private long totalZeroSteps;
+    private long blandPivots;
+    /** Stalls met by re-siding the neurons at their kink ({@link KinkBalance}), and whether this one was. */
+    private long rebalances;
+    private boolean rebalancedInStall;
     private boolean blandMode;
     private boolean refactorRequested;
     /** True from a successful refactorisation until the next pivot changes the state. */
@@ -185,12 +191,16 @@ final class VertexWalk implements EdgeView {
     /**
      * Warm start: the walk begins in phase 2 at the vertex of the given critical set (n distinct
      * neurons whose normals are independent), near x0; the point is snapped onto their boundaries.
+     * Every other neuron at its kink there (|z| within the tolerance) takes the side {@code sides}
+     * gives it (null: the sign of its round-off): at a degenerate vertex (an exact fit) those sides
+     * decide whether the vertex is certified at once or needs a zero-length pivot for each misplaced
+     * neuron.
      *
      * @return null when the set is not a basis here (singular, or the snap changed the objective too
      *         much); the caller then starts afresh with a new walk
      */
-    SolveResult solveFrom(double[] x0, int[] basis) {
-        if (x0.length != n || basis.length != n) return null;
+    SolveResult solveFrom(double[] x0, int[] basis, boolean[] sides) {
+        if (x0.length != n || basis.length != n || (sides != null && sides.length != m)) return null;
         program.reset(x0);
         Arrays.fill(positionOf, -1);
         for (int k = 0; k < n; k++) {
@@ -207,12 +217,21 @@ final class VertexWalk implements EdgeView {
         if (!Double.isFinite(objective)) return null;
         objectiveScale = Math.abs(objective);
         refreshScales();
+        if (sides != null) takeSidesAtKinks(sides);
         program.gradient(gradient);
         pivotsSinceRefactor = 0;
         refactorRequested = false;
         fresh = true;
         listener.onStep(0, objective, 0, -1, -1, 0, 0);
         return walk();
+    }
+
+    private void takeSidesAtKinks(boolean[] sides) {
+        double[] z = program.preactivations();
+        boolean[] high = program.highSide();
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] < 0 && high[j] != sides[j] && Math.abs(z[j]) <= zTolerance[j]) program.flip(j);
+        }
     }
 
     /** Unbounded claims the data did not confirm, each followed by a refactorisation, before NUMERICAL_FAILURE. */
@@ -448,11 +467,19 @@ final class VertexWalk implements EdgeView {
         iterations++;
         pivotsSinceRefactor++;
         Arrays.fill(flatFree, false);
+        if (blandMode) blandPivots++;
         if (lineStep > 0 && lineDecrease > 0) {
             zeroSteps = 0;
             blandMode = false;
-        } else if (++zeroSteps >= options.zeroStepLimit()) {
-            blandMode = true;
+            rebalancedInStall = false;
+        } else {
+            totalZeroSteps++;
+            if (++zeroSteps >= options.zeroStepLimit()) {
+                // a stall: first re-side the neurons at their kink (cheap, often ends it), then Bland
+                if (!rebalancedInStall && rebalanceKinks()) zeroSteps = 0;
+                else blandMode = true;
+                rebalancedInStall = true;
+            }
         }
         listener.onStep(iterations, objective, lineStep, entering, leaving, flips, System.nanoTime() - startNanos);
         return MOVED;
@@ -1097,6 +1124,45 @@ final class VertexWalk implements EdgeView {
             }
         }
         return drift / Math.max(1, largest);
+    }
+
+    long zeroStepCount() {
+        return totalZeroSteps;
+    }
+
+    long blandPivotCount() {
+        return blandPivots;
+    }
+
+    long rebalanceCount() {
+        return rebalances;
+    }
+
+    /**
+     * Stall at a degenerate vertex of a convex separable program: gives the non-critical neurons at
+     * their kink the sides {@link KinkBalance} chooses. Only the gradient changes.
+     *
+     * @return whether any neuron changed side
+     */
+    private boolean rebalanceKinks() {
+        if (separable == null || !passThrough) return false;
+        double[] z = program.preactivations();
+        boolean[] atKink = new boolean[m], critical = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            critical[j] = positionOf[j] >= 0;
+            atKink[j] = !critical[j] && Math.abs(z[j]) <= zTolerance[j];
+        }
+        boolean[] sides = program.highSide().clone();
+        KinkBalance.balance(separable, atKink, critical, sides);
+        boolean changed = false;
+        for (int j = 0; j < m; j++) {
+            if (atKink[j] && sides[j] != program.highSide()[j]) {
+                program.flip(j);
+                changed = true;
+            }
+        }
+        if (changed) rebalances++;
+        return changed;
     }
 
     /** Neuron or free-direction code at each critical position (a copy). */

@@ -39,7 +39,8 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     "pivots between recomputations of the edge directions from scratch")
                     .withRange(1, false, Double.NaN, false),
             ParameterSpec.integer("zeroStepLimit", (long) DEFAULTS.zeroStepLimit(),
-                    "consecutive zero-length steps before Bland's anti-cycling rule takes over")
+                    "consecutive zero-length steps that make a stall: the walk first gives the neurons at their kink "
+                            + "balanced sides; if it stays stalled, Bland's anti-cycling rule takes over")
                     .withRange(1, false, Double.NaN, false),
             ParameterSpec.string("presolve", "auto",
                     "convex separable programs with many rows (regressions): solve a subsample, then the band of "
@@ -141,16 +142,28 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                 if (result != null) return result;
                 // the presolve found no usable basis: the plain walk with what is left of the limits,
                 // timed from the start of the solve
-                SolveResult plain = new VertexWalk(program, pivotRule, budget.remaining(options), listener).solve(x0);
-                String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk";
+                VertexWalk walk = new VertexWalk(program, pivotRule, budget.remaining(options), listener);
+                SolveResult plain = walk.solve(x0);
+                String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk "
+                        + plain.iterations() + " pivots" + Presolve.degeneracy(walk);
                 return new SolveResult(plain.status(), plain.objective(), plain.point(),
                         plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
                         plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note);
             }
-            return new VertexWalk(program, pivotRule, options, listener).solve(x0);
+            VertexWalk walk = new VertexWalk(program, pivotRule, options, listener);
+            return withStallNote(walk.solve(x0), walk);
         } catch (RuntimeException | StackOverflowError e) {
             return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     (System.nanoTime() - start) * 1e-9);
         }
+    }
+
+    /** Says so in the message when the walk stalled at a degenerate vertex (zero-length pivots). */
+    private static SolveResult withStallNote(SolveResult result, VertexWalk walk) {
+        if (walk.rebalanceCount() == 0 && walk.blandPivotCount() == 0) return result;
+        String note = "stalled at a degenerate vertex: " + result.iterations() + " pivots" + Presolve.degeneracy(walk);
+        String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
+        return new SolveResult(result.status(), result.objective(), result.point(), result.iterations(),
+                result.regionChanges(), result.seconds(), result.certificate(), message);
     }
 }
