@@ -120,6 +120,12 @@ class ValidateChecksBeforeRunningTest {
                 "data source \"synthetic\": parameter \"n\" = 1.5 is not an integer; allowed integers [1, 2147483647]");
         assertOnlyProblem(String.format(synthetic, "1e300"), "data.n",
                 "data source \"synthetic\": parameter \"n\" = 1.0E300 is out of range; allowed [1, 2147483647]");
+        String solver = "{\"data\": {\"source\": \"synthetic\"},\n \"model\": {\"type\": \"linear\"},\n"
+                + " \"loss\": {\"type\": \"absolute\"}, \"solver\": {\"%s\": 1e10}}";
+        for (String parameter : new String[] {"refactorInterval", "zeroStepLimit"}) {
+            assertOnlyProblem(String.format(solver, parameter), "solver." + parameter, "solver method \"vertex-walk\": "
+                    + "parameter \"" + parameter + "\" = 10000000000 is out of range; allowed [1, 2147483647]");
+        }
     }
 
     @Test

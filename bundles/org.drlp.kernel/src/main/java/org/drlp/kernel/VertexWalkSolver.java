@@ -37,11 +37,11 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     .withRange(0, true, 1e-2, true),
             ParameterSpec.integer("refactorInterval", (long) DEFAULTS.refactorInterval(),
                     "pivots between recomputations of the edge directions from scratch")
-                    .withRange(1, false, Double.NaN, false),
+                    .withRange(1, false, Integer.MAX_VALUE, false),
             ParameterSpec.integer("zeroStepLimit", (long) DEFAULTS.zeroStepLimit(),
                     "consecutive zero-length steps that make a stall: the walk first gives the neurons at their kink "
                             + "balanced sides; if it stays stalled, Bland's anti-cycling rule takes over")
-                    .withRange(1, false, Double.NaN, false),
+                    .withRange(1, false, Integer.MAX_VALUE, false),
             ParameterSpec.string("presolve", "auto",
                     "convex separable programs with many rows (regressions): solve a subsample, then the band of "
                             + "rows near its fit with the rest folded in (Portnoy-Koenker), then walk on the full "
