@@ -3,7 +3,7 @@
  * declarations, the plugin catalogue and the experiment service.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.drlp.api;
 
 import org.osgi.annotation.bundle.Export;
