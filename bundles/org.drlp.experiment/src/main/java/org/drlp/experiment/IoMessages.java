@@ -19,9 +19,14 @@ final class IoMessages {
     private IoMessages() {
     }
 
-    /** {@code e} again with a message that says which file and why: "out/results.json: permission denied". */
-    static IOException withFile(Path file, IOException e) {
-        return new IOException(file + ": " + reason(e), e);
+    /**
+     * {@code e} again as a message that says which file and why: "out/results.json: permission
+     * denied"; a {@link FileSystemException}, so that its file and reason can be read back.
+     */
+    static FileSystemException withFile(Path file, IOException e) {
+        FileSystemException named = new FileSystemException(file.toString(), null, reason(e));
+        named.initCause(e);
+        return named;
     }
 
     /** "file: reason" with the file the exception names, or just the reason when it names none. */

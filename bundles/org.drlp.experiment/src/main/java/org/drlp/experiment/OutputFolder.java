@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -68,6 +70,8 @@ final class OutputFolder implements AutoCloseable {
     static OutputFolder claim(Path directory, Path spec, boolean overwrite) throws IOException {
         try {
             Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException e) { // a file where the folder should be, or on the way to it
+            throw new FileSystemException(e.getFile(), null, "exists and is not a folder");
         } catch (IOException e) {
             throw IoMessages.withFile(directory, e);
         }

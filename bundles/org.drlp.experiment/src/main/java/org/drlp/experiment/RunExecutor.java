@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,7 +102,12 @@ final class RunExecutor {
     /** As {@link #execute(RunPlan)}, reporting the solve's progress about twice a second. */
     RunOutcome execute(RunPlan plan, SolveProgress solveProgress) throws IOException {
         String runFolder = "runs/" + String.format("%03d", plan.index());
-        Path runDirectory = Files.createDirectories(outputDirectory.resolve(runFolder));
+        Path runDirectory = outputDirectory.resolve(runFolder);
+        try {
+            Files.createDirectories(runDirectory);
+        } catch (IOException e) {
+            throw IoMessages.withFile(runDirectory, e);
+        }
         long started = System.nanoTime();
         Progress progress = new Progress();
         if (plan.data() != null) progress.suspect(plan.data().plugin(), "data source \"" + plan.data().name() + "\"");
@@ -294,12 +300,15 @@ final class RunExecutor {
     /** Writes dual.csv when the certificate carries a dual vector; returns whether it did. */
     private static boolean writeDual(SolveResult result, Path runDirectory) throws IOException {
         if (result.certificate() == null || result.certificate().dual() == null) return false;
-        try (BufferedWriter out = Files.newBufferedWriter(runDirectory.resolve("dual.csv"), StandardCharsets.UTF_8)) {
+        Path file = runDirectory.resolve("dual.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("dual\n");
             for (double lambda : result.certificate().dual()) {
                 out.write(Double.toString(lambda));
                 out.write('\n');
             }
+        } catch (IOException e) {
+            throw IoMessages.withFile(file, e);
         }
         return true;
     }
@@ -308,7 +317,8 @@ final class RunExecutor {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         boolean selfExplaining = e instanceof DataException || e instanceof IllegalArgumentException;
-        String text = selfExplaining && message != null ? message
+        String text = e instanceof FileSystemException named ? IoMessages.describe(named) // file: reason
+                : selfExplaining && message != null ? message
                 : e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return text.replaceAll("\\s*\\R\\s*", " ");
     }
