@@ -143,8 +143,8 @@ final class OutputFolder implements AutoCloseable {
     private void check(Path spec, boolean overwrite) throws IOException {
         Path snapshot = directory.resolve(SpecSnapshot.FILE_NAME);
         if (Files.exists(snapshot) && Files.isSameFile(snapshot, spec)) {
-            throw new IOException(snapshot + " is the spec being run, and the output folder's spec.json is where "
-                    + "the experiment writes its copy of the spec; choose another output folder");
+            throw new IOException(snapshot + " is the spec being run; the experiment would overwrite it with its "
+                    + "copy of the spec: choose another output folder");
         }
         List<String> earlier = new ArrayList<>();
         for (String name : RESULT_FILES) {
@@ -156,7 +156,7 @@ final class OutputFolder implements AutoCloseable {
         if (earlier.isEmpty()) return;
         if (!overwrite) {
             throw new IOException(directory + " holds an earlier experiment's results (" + String.join(", ", earlier)
-                    + "); choose another output folder, or overwrite them (launcher: --overwrite) to delete them first");
+                    + "); choose another output folder, or delete them first (drlp run --overwrite)");
         }
         for (String name : RESULT_FILES) delete(directory.resolve(name));
     }

@@ -133,9 +133,8 @@ class OutputFolderTest {
         for (boolean overwrite : new boolean[] {false, true}) {
             IOException refused = assertThrows(IOException.class,
                     () -> plugins.runner().run(spec, directory, RunListener.NONE, new RunOptions(1, overwrite)));
-            assertEquals(directory.resolve("spec.json") + " is the spec being run, and the output folder's spec.json is "
-                    + "where the experiment writes its copy of the spec; choose another output folder",
-                    refused.getMessage());
+            assertEquals(directory.resolve("spec.json") + " is the spec being run; the experiment would overwrite it "
+                    + "with its copy of the spec: choose another output folder", refused.getMessage());
         }
         assertArrayEquals(before, Files.readAllBytes(spec));
         assertFalse(Files.exists(directory.resolve("results.json")));
@@ -159,8 +158,8 @@ class OutputFolderTest {
 
         IOException refused = assertThrows(IOException.class, () -> plugins.runner().run(two, output, RunListener.NONE));
         assertEquals(output + " holds an earlier experiment's results (results.json, summary.csv, spec.json, runs/, "
-                + "plots/); choose another output folder, or overwrite them (launcher: --overwrite) to delete them "
-                + "first", refused.getMessage());
+                + "plots/); choose another output folder, or delete them first (drlp run --overwrite)",
+                refused.getMessage());
         assertArrayEquals(earlier, Files.readAllBytes(output.resolve("results.json")), "refused: nothing touched");
         assertEquals(10, runFolders(output).size());
 
