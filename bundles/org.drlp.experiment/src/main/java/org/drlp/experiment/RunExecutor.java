@@ -203,16 +203,14 @@ final class RunExecutor {
             progress.enter("solving");
             SolveResult result = solve(plan, problem, rule, runDirectory, solveProgress, progress);
             if (progress.abandoned) return RunOutcome.failed(plan, "abandoned", seconds(started));
-            if (result.status() == SolveStatus.FAILED && rule != null && rule.thrown != null) {
-                // the solver turned the rule's exception into a message: the stack trace is only here
-                return new RunOutcome(plan, result, List.of(), null, null,
-                        details(plan, "solving: " + result.message(), rule.thrown));
-            }
+            // the solver turns a rule's exception into a one-line message: the stack trace is only here
+            String details = result.status() == SolveStatus.FAILED && rule != null && rule.thrown != null
+                    ? details(plan, "solving: " + result.message(), rule.thrown) : null;
             progress.enter("writing the run's files");
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
             return new RunOutcome(plan, result, problem.parameterNames(), dualFile,
-                    trace ? runFolder + "/trace.csv" : null);
+                    trace ? runFolder + "/trace.csv" : null, details);
         } catch (Exception e) {
             return failed(plan, progress.stage, e, started);
         } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {
