@@ -33,6 +33,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, no progress.")
     boolean quiet;
 
+    @Option(names = "--overwrite",
+            description = "Delete an earlier experiment's results in the output folder first (results.json, "
+                    + "summary.csv, spec.json, drlp.log, runs/, plots/); without it such a folder is refused.")
+    boolean overwrite;
+
     @Mixin
     WorkbenchOptions workbench;
 
@@ -49,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentLog log = new ExperimentLog(outputFolder);
         ExperimentSummary summary;
         try (Workbench running = workbench.start(); SweepProgress progress = SweepProgress.on(out, quiet)) {
-            summary = running.experiments().run(specFile, outputFolder, progress, new RunOptions(jobs));
+            summary = running.experiments().run(specFile, outputFolder, progress, new RunOptions(jobs, overwrite));
         } catch (SpecException e) {
             err.println(e.getMessage());
             return Main.ERROR;

@@ -26,9 +26,13 @@ public interface ExperimentService {
     /**
      * Validates the spec, then runs every point of its sweep, up to {@code options.jobs()} at a
      * time, writing results into {@code outputDirectory} as runs finish: results.json and
-     * summary.csv (in sweep order), spec.json (a copy of the spec that can be run again from
-     * there), runs/NNN/ (trace, dual, objective plots) and plots/ (one overlay per sweep group).
-     * A failing run is recorded and the rest go on.
+     * summary.csv (complete after every run, in sweep order at the end), spec.json (a copy of the
+     * spec that can be run again from there), drlp.log (stack traces of plugin failures),
+     * runs/NNN/ (trace, dual, objective plots) and plots/ (one overlay per sweep group). A failing
+     * run is recorded and the rest go on. The folder is held by this experiment alone while it
+     * runs; one that another experiment holds, one whose spec.json is {@code spec} itself, and
+     * one holding an earlier experiment's results (unless {@link RunOptions#overwrite()}) are
+     * refused with an IOException saying so, before anything is written.
      *
      * @param listener  may be null; see {@link RunListener} for the threads it is called on
      * @since 1.1

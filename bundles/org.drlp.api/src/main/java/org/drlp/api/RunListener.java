@@ -32,6 +32,16 @@ public interface RunListener {
     }
 
     /**
+     * A run's plugin threw, or hung and was abandoned by the watchdog: the full stack trace (of the
+     * exception, or of the hung worker thread) with the run and the stage, exactly as appended to
+     * drlp.log in the output folder. Comes just before {@code runFinished} of that run; for a
+     * launcher's {@code --debug}.
+     *
+     * @since 1.4
+     */
+    default void runFailureDetails(int index, String label, String stackTrace) { }
+
+    /**
      * A solve in progress: its latest step. Comes between {@code runStarted} and {@code runFinished}
      * of that run, about every {@value #PROGRESS_INTERVAL_MILLIS} ms of solving, so that a long single
      * run shows that it is alive; only the last step's numbers are reported, not every step's.

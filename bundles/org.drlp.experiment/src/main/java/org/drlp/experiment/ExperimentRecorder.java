@@ -2,6 +2,7 @@ package org.drlp.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,21 +12,30 @@ import org.drlp.api.RunListener;
 import org.drlp.api.SolveResult;
 
 /**
- * Records finished runs, one at a time whichever thread finished them: results.json and
- * summary.csv are rewritten, then the listener is told, so that a listener always finds the run
- * on disk. Also the one place that makes listener calls one at a time.
+ * Records finished runs, one at a time whichever thread finished them: a failure's stack trace is
+ * appended to drlp.log, the run to results.json and summary.csv, then the listener is told, so
+ * that a listener always finds the run on disk. Also the one place that makes listener calls one
+ * at a time.
  */
-final class ExperimentRecorder {
+final class ExperimentRecorder implements AutoCloseable {
 
     private final ResultsWriter results;
     private final SummaryCsvWriter summary;
+    private final RunLog log;
     private final RunListener listener;
     private final Map<Integer, RunOutcome> finished = new TreeMap<>();
 
-    ExperimentRecorder(ResultsWriter results, SummaryCsvWriter summary, RunListener listener) {
+    ExperimentRecorder(ResultsWriter results, SummaryCsvWriter summary, RunLog log, RunListener listener) {
         this.results = results;
         this.summary = summary;
+        this.log = log;
         this.listener = listener;
+    }
+
+    /** Writes results.json and summary.csv without runs. */
+    synchronized void open() throws IOException {
+        results.open();
+        summary.open();
     }
 
     synchronized void experimentStarted(String name, int runs) {
@@ -44,16 +54,36 @@ final class ExperimentRecorder {
     synchronized void runFinished(RunOutcome outcome, List<String> warnings) throws IOException {
         RunPlan run = outcome.plan();
         SolveResult result = outcome.result();
-        results.add(outcome);
-        results.warn(warnings);
+        List<String> runWarnings = new ArrayList<>(warnings);
+        if (outcome.failureDetails() != null) {
+            try {
+                log.append(outcome.failureDetails());
+            } catch (IOException e) { // the stack trace is lost, the run's result must not be
+                runWarnings.add("stack trace not logged: " + e.getMessage());
+            }
+        }
+        results.add(outcome, runWarnings);
         summary.add(outcome);
         finished.put(run.index(), outcome);
+        if (outcome.failureDetails() != null) listener.runFailureDetails(run.index(), run.label(), outcome.failureDetails());
         listener.runFinished(run.index(), run.label(), result.status(), result.objective(), result.seconds(),
                 result.message());
     }
 
-    synchronized void warn(List<String> warnings) throws IOException {
-        results.warn(warnings);
+    /** Rewrites results.json (with the experiment's warnings) and summary.csv in sweep order. */
+    synchronized void finish(List<String> warnings) throws IOException {
+        results.finish(warnings);
+        summary.finish();
+    }
+
+    /** Closes the files without rewriting them: what they hold stays, in the order the runs finished. */
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            results.close();
+        } finally {
+            summary.close();
+        }
     }
 
     /** The finished runs in sweep order. */

@@ -1,7 +1,6 @@
 package org.drlp.experiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The experiment service: reads a spec, expands its sweep, resolves every run's plugins and
  * parameters before anything runs (reporting all problems at once), then runs the sweep, up to
- * {@link RunOptions#jobs()} runs at a time, keeping results.json and summary.csv current and
- * drawing the plots. See the README for the spec format and the output.
+ * {@link RunOptions#jobs()} runs at a time, in an output folder it holds alone (see
+ * {@link OutputFolder}), keeping results.json and summary.csv current and drawing the plots. See
+ * the README for the spec format and the output.
  */
 @Component(service = ExperimentService.class)
 public final class ExperimentRunner implements ExperimentService {
@@ -58,23 +58,26 @@ public final class ExperimentRunner implements ExperimentService {
     public ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener, RunOptions options)
             throws SpecException, IOException {
         ExperimentPlan plan = plan(spec);
-        Files.createDirectories(outputDirectory);
-        SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
-        ExperimentRecorder recorder = new ExperimentRecorder(
-                new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now()),
-                new SummaryCsvWriter(outputDirectory, plan.sweptPaths()),
-                listener == null ? RunListener.NONE : listener);
-        RunExecutor executor = new RunExecutor(outputDirectory, plan.trace());
-        ObjectivePlots plots = new ObjectivePlots(outputDirectory);
-        recorder.experimentStarted(plan.name(), plan.runs().size());
-        new RunScheduler(options.jobs()).executeAll(plan.runs(), run -> {
-            recorder.runStarted(run);
-            RunOutcome outcome = executor.execute(run,
-                    (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
-            recorder.runFinished(outcome, plots.plotRun(outcome));
-        });
-        recorder.warn(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
-        return recorder.summary(plan.name(), outputDirectory, plan.sweptPaths());
+        try (OutputFolder folder = OutputFolder.claim(outputDirectory, spec, options.overwrite());
+             ExperimentRecorder recorder = new ExperimentRecorder(
+                     new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now()),
+                     new SummaryCsvWriter(outputDirectory, plan.sweptPaths()),
+                     new RunLog(outputDirectory),
+                     listener == null ? RunListener.NONE : listener)) {
+            SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
+            recorder.open();
+            RunExecutor executor = new RunExecutor(outputDirectory, plan.trace());
+            ObjectivePlots plots = new ObjectivePlots(outputDirectory);
+            recorder.experimentStarted(plan.name(), plan.runs().size());
+            new RunScheduler(options.jobs()).executeAll(plan.runs(), run -> {
+                recorder.runStarted(run);
+                RunOutcome outcome = executor.execute(run,
+                        (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
+                recorder.runFinished(outcome, plots.plotRun(outcome));
+            });
+            recorder.finish(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
+            return recorder.summary(plan.name(), outputDirectory, plan.sweptPaths());
+        }
     }
 
     private ExperimentPlan plan(Path spec) throws SpecException {

@@ -106,7 +106,9 @@ final class ObjectivePlots {
         return name;
     }
 
+    /** The reason; the warning names the file already. */
     private static String describe(Throwable e) {
+        if (e instanceof IOException io) return IoMessages.reason(io);
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -1,7 +1,11 @@
 package org.drlp.experiment;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,50 +22,98 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 /**
- * Keeps results.json up to date: rewritten atomically after every finished run and every warning,
- * runs in sweep order whatever the order they finish in. NaN and infinities are written as null.
- * Not thread-safe: {@link ExperimentRecorder} serialises the calls.
+ * Keeps results.json complete and well formed from the start of the experiment to its end, at a
+ * cost per run that does not grow with the runs before it: each finished run is written over the
+ * closing brackets, as one line with the closing brackets after it, so that no earlier byte is
+ * rewritten. With more than one job the runs appear in the order they finish, each with its
+ * {@code index}; {@link #finish} rewrites the file atomically in sweep order with the experiment's
+ * warnings. A crash leaves the file as it was after the last finished run. NaN and infinities are
+ * written as null. Not thread-safe: {@link ExperimentRecorder} serialises the calls.
  */
-final class ResultsWriter {
+final class ResultsWriter implements AutoCloseable {
 
     static final String FILE_NAME = "results.json";
 
-    private static final Gson GSON =
+    private static final Gson PRETTY =
             new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+    private static final Gson ONE_LINE = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    /** What follows the last run: the end of the runs array and of the document. */
+    private static final String CLOSING = "\n  ]\n}\n";
 
     private final Path file;
-    private final JsonObject document = new JsonObject();
-    private final Map<Integer, JsonObject> runsByIndex = new TreeMap<>();
+    private final JsonObject header = new JsonObject();
     private final JsonArray warnings = new JsonArray();
+    private final Map<Integer, String> runsByIndex = new TreeMap<>();
+    private FileChannel channel;
+    /** Where the next run goes: just after the last one, over the closing brackets. */
+    private long end;
 
     ResultsWriter(Path outputDirectory, String name, Path spec, Instant started) {
         this.file = outputDirectory.resolve(FILE_NAME);
-        document.addProperty("name", name);
-        document.addProperty("spec", spec.toAbsolutePath().normalize().toString());
-        document.addProperty("specCopy", SpecSnapshot.FILE_NAME);
-        document.addProperty("started", started.toString());
-        document.add("environment", environment());
-        document.add("warnings", warnings);
-        document.add("runs", new JsonArray());
+        header.addProperty("name", name);
+        header.addProperty("spec", spec.toAbsolutePath().normalize().toString());
+        header.addProperty("specCopy", SpecSnapshot.FILE_NAME);
+        header.addProperty("started", started.toString());
+        header.add("environment", environment());
+        header.add("warnings", warnings);
     }
 
-    void add(RunOutcome outcome) throws IOException {
-        runsByIndex.put(outcome.plan().index(), toJson(outcome));
-        JsonArray runs = new JsonArray();
-        runsByIndex.values().forEach(runs::add);
-        document.add("runs", runs); // replaces the array in place: the key keeps its position
-        write();
+    /** Writes results.json without runs, and opens it for the runs to come. */
+    void open() throws IOException {
+        String text = document();
+        AtomicFile.write(file, text);
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw IoMessages.withFile(file, e);
+        }
+        end = bytes(text).length - bytes(CLOSING).length;
     }
 
-    /** Something went wrong beside a run's result (a plot that could not be drawn); the runs stand. */
-    void warn(List<String> messages) throws IOException {
-        if (messages.isEmpty()) return;
-        messages.forEach(warnings::add);
-        write();
+    /** @param runWarnings  what went wrong beside the run's result (its plot), recorded with the run */
+    void add(RunOutcome outcome, List<String> runWarnings) throws IOException {
+        String record = ONE_LINE.toJson(toJson(outcome, runWarnings));
+        String run = (runsByIndex.isEmpty() ? "\n    " : ",\n    ") + record;
+        byte[] added = bytes(run);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes(run + CLOSING));
+        try {
+            for (long at = end; buffer.hasRemaining(); ) at += channel.write(buffer, at);
+        } catch (IOException e) {
+            throw IoMessages.withFile(file, e);
+        }
+        end += added.length;
+        runsByIndex.put(outcome.plan().index(), record);
     }
 
-    private void write() throws IOException {
-        AtomicFile.write(file, GSON.toJson(document) + "\n");
+    /** Rewrites the file in sweep order with the experiment's warnings (plots of sweep groups), and closes it. */
+    void finish(List<String> experimentWarnings) throws IOException {
+        close();
+        experimentWarnings.forEach(warnings::add);
+        AtomicFile.write(file, document());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) channel.close();
+        channel = null;
+    }
+
+    /** The header pretty-printed, then one line per run, in sweep order. */
+    private String document() {
+        String head = PRETTY.toJson(header);
+        StringBuilder text = new StringBuilder(head.substring(0, head.lastIndexOf('}')).stripTrailing())
+                .append(",\n  \"runs\": [");
+        String separator = "\n    ";
+        for (String run : runsByIndex.values()) {
+            text.append(separator).append(run);
+            separator = ",\n    ";
+        }
+        return text.append(CLOSING).toString();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The Java and the machine that ran the experiment, recorded once. */
@@ -73,7 +125,7 @@ final class ResultsWriter {
         return environment;
     }
 
-    private static JsonObject toJson(RunOutcome outcome) {
+    private static JsonObject toJson(RunOutcome outcome, List<String> runWarnings) {
         RunPlan plan = outcome.plan();
         SolveResult result = outcome.result();
         JsonObject run = new JsonObject();
@@ -96,6 +148,9 @@ final class ResultsWriter {
         run.add("certificate", certificate(result.certificate()));
         run.add("dual", JsonValues.toJson(outcome.dualFile()));
         run.add("trace", JsonValues.toJson(outcome.traceFile()));
+        JsonArray warnings = new JsonArray();
+        runWarnings.forEach(warnings::add);
+        run.add("warnings", warnings);
         return run;
     }
 

@@ -3,7 +3,10 @@ package org.drlp.experiment;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
 import org.drlp.spi.DataException;
 import org.drlp.spi.Dataset;
+import org.drlp.spi.EdgeView;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.PivotRule;
 import org.drlp.spi.Problem;
@@ -98,7 +102,12 @@ final class RunExecutor {
     /** As {@link #execute(RunPlan)}, reporting the solve's progress about twice a second. */
     RunOutcome execute(RunPlan plan, SolveProgress solveProgress) throws IOException {
         String runFolder = "runs/" + String.format("%03d", plan.index());
-        Path runDirectory = Files.createDirectories(outputDirectory.resolve(runFolder));
+        Path runDirectory = outputDirectory.resolve(runFolder);
+        try {
+            Files.createDirectories(runDirectory);
+        } catch (IOException e) {
+            throw IoMessages.withFile(runDirectory, e);
+        }
         long started = System.nanoTime();
         Progress progress = new Progress();
         if (plan.data() != null) progress.suspect(plan.data().plugin(), "data source \"" + plan.data().name() + "\"");
@@ -111,7 +120,7 @@ final class RunExecutor {
             try {
                 done.complete(executeHere(plan, runFolder, runDirectory, started, progress, solveProgress));
             } catch (Throwable e) { // an Error from a plugin (AssertionError, say) ends its run, not the sweep
-                done.complete(RunOutcome.failed(plan, progress.stage + ": " + describe(e), seconds(started)));
+                done.complete(failed(plan, progress.stage, e, started));
             }
         }, "drlp-run-" + String.format("%03d", plan.index()));
         worker.setDaemon(true);
@@ -133,7 +142,7 @@ final class RunExecutor {
             worker.interrupt();
             throw new InterruptedIOException("interrupted while waiting for run " + plan.label());
         } catch (ExecutionException e) { // the worker completes normally in every case
-            return RunOutcome.failed(plan, progress.stage + ": " + describe(e.getCause()), seconds(started));
+            return failed(plan, progress.stage, e.getCause(), started);
         }
     }
 
@@ -147,12 +156,16 @@ final class RunExecutor {
 
     private static RunOutcome abandon(RunPlan plan, Thread worker, Progress progress, double budget, long started) {
         progress.abandoned = true;
-        String culprit = culprit(worker.getStackTrace(), progress);
+        StackTraceElement[] stack = worker.getStackTrace();
+        String culprit = culprit(stack, progress);
         worker.interrupt();
         String message = "run did not return within " + format(budget) + " s (" + culprit + " hung while "
                 + progress.stage + "); abandoned";
+        StringBuilder details = new StringBuilder("run " + plan.label() + ": " + message + "\n"
+                + "stack of the abandoned thread " + worker.getName() + ":\n");
+        for (StackTraceElement frame : stack) details.append("\tat ").append(frame).append('\n');
         return new RunOutcome(plan, new SolveResult(SolveStatus.TIME_LIMIT, Double.NaN, new double[0], 0, 0,
-                seconds(started), null, message), List.of(), null, null);
+                seconds(started), null, message), List.of(), null, null, details.toString());
     }
 
     /** The innermost frame on the worker's stack that belongs to one of the run's plugins, named. */
@@ -184,21 +197,58 @@ final class RunExecutor {
             progress.suspect(problem, "model \"" + plan.model().name() + "\"");
             progress.suspect(problem.program(), "model \"" + plan.model().name() + "\"");
             progress.enter("creating the pivot rule");
-            PivotRule rule = plan.pivot() == null ? null : plan.pivot().plugin().create(plan.pivot().parameters());
-            if (rule != null) progress.suspect(rule, "pivot rule \"" + plan.pivot().name() + "\"");
+            PivotRule created = plan.pivot() == null ? null : plan.pivot().plugin().create(plan.pivot().parameters());
+            if (created != null) progress.suspect(created, "pivot rule \"" + plan.pivot().name() + "\"");
+            ThrowRecordingPivotRule rule = created == null ? null : new ThrowRecordingPivotRule(created);
             progress.enter("solving");
             SolveResult result = solve(plan, problem, rule, runDirectory, solveProgress, progress);
             if (progress.abandoned) return RunOutcome.failed(plan, "abandoned", seconds(started));
+            // the solver turns a rule's exception into a one-line message: the stack trace is only here
+            String details = result.status() == SolveStatus.FAILED && rule != null && rule.thrown != null
+                    ? details(plan, "solving: " + result.message(), rule.thrown) : null;
             progress.enter("writing the run's files");
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
             return new RunOutcome(plan, result, problem.parameterNames(), dualFile,
-                    trace ? runFolder + "/trace.csv" : null);
+                    trace ? runFolder + "/trace.csv" : null, details);
         } catch (Exception e) {
-            return RunOutcome.failed(plan, progress.stage + ": " + describe(e), seconds(started));
+            return failed(plan, progress.stage, e, started);
         } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {
             // a runaway or faulty plugin (or one whose bundle went away) must not end the whole sweep
-            return RunOutcome.failed(plan, progress.stage + ": " + describe(e), seconds(started));
+            return failed(plan, progress.stage, e, started);
+        }
+    }
+
+    /** The run FAILED in {@code stage} because of {@code e}: one line for results.json, the stack trace for drlp.log. */
+    private static RunOutcome failed(RunPlan plan, String stage, Throwable e, long started) {
+        String message = stage + ": " + describe(e);
+        return new RunOutcome(plan, SolveResult.failed(message, seconds(started)), List.of(), null, null,
+                details(plan, message, e));
+    }
+
+    private static String details(RunPlan plan, String message, Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return "run " + plan.label() + ": " + message + "\n" + trace;
+    }
+
+    /** Passes the rule's choices on, keeping the first Throwable it throws: the solver reports it in one line. */
+    private static final class ThrowRecordingPivotRule implements PivotRule {
+        private final PivotRule rule;
+        private volatile Throwable thrown;
+
+        ThrowRecordingPivotRule(PivotRule rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public int choose(EdgeView edges) {
+            try {
+                return rule.choose(edges);
+            } catch (RuntimeException | Error e) {
+                if (thrown == null) thrown = e;
+                throw e;
+            }
         }
     }
 
@@ -248,12 +298,15 @@ final class RunExecutor {
     /** Writes dual.csv when the certificate carries a dual vector; returns whether it did. */
     private static boolean writeDual(SolveResult result, Path runDirectory) throws IOException {
         if (result.certificate() == null || result.certificate().dual() == null) return false;
-        try (BufferedWriter out = Files.newBufferedWriter(runDirectory.resolve("dual.csv"), StandardCharsets.UTF_8)) {
+        Path file = runDirectory.resolve("dual.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("dual\n");
             for (double lambda : result.certificate().dual()) {
                 out.write(Double.toString(lambda));
                 out.write('\n');
             }
+        } catch (IOException e) {
+            throw IoMessages.withFile(file, e);
         }
         return true;
     }
@@ -262,7 +315,8 @@ final class RunExecutor {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         boolean selfExplaining = e instanceof DataException || e instanceof IllegalArgumentException;
-        String text = selfExplaining && message != null ? message
+        String text = e instanceof FileSystemException named ? IoMessages.describe(named) // file: reason
+                : selfExplaining && message != null ? message
                 : e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return text.replaceAll("\\s*\\R\\s*", " ");
     }

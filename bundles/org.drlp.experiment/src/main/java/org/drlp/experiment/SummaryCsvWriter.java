@@ -3,7 +3,11 @@ package org.drlp.experiment;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +18,12 @@ import org.apache.commons.csv.CSVPrinter;
 import org.drlp.api.SolveResult;
 
 /**
- * Keeps summary.csv up to date: one row per finished run, in sweep order, each swept path a column
- * of its own (headed by the dotted path), rewritten atomically like results.json. Not thread-safe:
+ * Keeps summary.csv up to date: one row per finished run, each swept path a column of its own
+ * (headed by the dotted path). Rows are appended as runs finish, in the order they finish;
+ * {@link #finish} rewrites the file atomically in sweep order. Not thread-safe:
  * {@link ExperimentRecorder} serialises the calls.
  */
-final class SummaryCsvWriter {
+final class SummaryCsvWriter implements AutoCloseable {
 
     static final String FILE_NAME = "summary.csv";
 
@@ -27,7 +32,8 @@ final class SummaryCsvWriter {
     private final Path file;
     private final List<String> sweptPaths;
     private final List<String> header = new ArrayList<>();
-    private final Map<Integer, List<Object>> rows = new TreeMap<>();
+    private final Map<Integer, String> rows = new TreeMap<>();
+    private FileChannel channel;
 
     SummaryCsvWriter(Path outputDirectory, List<String> sweptPaths) {
         this.file = outputDirectory.resolve(FILE_NAME);
@@ -38,9 +44,37 @@ final class SummaryCsvWriter {
         header.addAll(List.of("repeat", "status", "objective", "iterations", "regionChanges", "seconds", "message"));
     }
 
-    void add(RunOutcome outcome) throws IOException {
-        rows.put(outcome.plan().index(), row(outcome));
+    /** Writes the header line, and opens the file for the rows to come. */
+    void open() throws IOException {
         AtomicFile.write(file, text());
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw IoMessages.withFile(file, e);
+        }
+    }
+
+    void add(RunOutcome outcome) throws IOException {
+        String line = line(row(outcome));
+        ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        try {
+            while (buffer.hasRemaining()) channel.write(buffer);
+        } catch (IOException e) {
+            throw IoMessages.withFile(file, e);
+        }
+        rows.put(outcome.plan().index(), line);
+    }
+
+    /** Rewrites the file in sweep order and closes it. */
+    void finish() throws IOException {
+        close();
+        AtomicFile.write(file, text());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) channel.close();
+        channel = null;
     }
 
     private List<Object> row(RunOutcome outcome) {
@@ -67,10 +101,16 @@ final class SummaryCsvWriter {
     }
 
     private String text() {
+        StringBuilder text = new StringBuilder(line(header));
+        rows.values().forEach(text::append);
+        return text.toString();
+    }
+
+    /** One CSV record with its line end. */
+    private static String line(List<?> cells) {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
-            printer.printRecord(header);
-            for (List<Object> row : rows.values()) printer.printRecord(row);
+            printer.printRecord(cells);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }

@@ -11,19 +11,25 @@ import org.drlp.api.StepListener;
 /**
  * Writes one CSV row per solver step into trace.csv. The solver cannot take a checked exception
  * from a listener, so a write failure is kept, further steps are dropped, and {@link #close}
- * reports it.
+ * reports it with the file.
  */
 final class TraceWriter implements StepListener, AutoCloseable {
 
     static final String HEADER = "iteration,objective,step,entering,leaving,regionChanges,seconds";
 
+    private final Path file;
     private final BufferedWriter out;
     private IOException failure;
 
     TraceWriter(Path file) throws IOException {
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        out.write(HEADER);
-        out.write('\n');
+        this.file = file;
+        try {
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out.write(HEADER);
+            out.write('\n');
+        } catch (IOException e) {
+            throw IoMessages.withFile(file, e);
+        }
     }
 
     @Override
@@ -57,6 +63,6 @@ final class TraceWriter implements StepListener, AutoCloseable {
         } catch (IOException e) {
             if (failure == null) failure = e;
         }
-        if (failure != null) throw failure;
+        if (failure != null) throw IoMessages.withFile(file, failure);
     }
 }

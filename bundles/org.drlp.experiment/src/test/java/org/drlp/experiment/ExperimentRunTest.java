@@ -75,7 +75,7 @@ class ExperimentRunTest {
         assertEquals("dual", dual.get(0));
         assertEquals(22, dual.size(), "one row per data point");
         assertEquals("runs/000/trace.csv", run.get("trace").getAsString());
-        assertFalse(Files.exists(output.resolve("results.json.tmp")));
+        assertEquals(List.of(), Specs.temporaryFiles(output));
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.RunListener;
@@ -23,7 +25,8 @@ import com.google.gson.JsonObject;
 /**
  * A sweep through pivot rules that throw (an exception or an Error), choose an edge out of range,
  * a non-improving one, a NaN-derived one, or never return: each such run ends FAILED or TIME_LIMIT
- * with its reason, the good runs around them are exact, and results.json parses after every run.
+ * with its reason, the good runs around them are exact, results.json parses after every run, and
+ * drlp.log holds the stack trace of every plugin that threw or hung.
  */
 class FaultyPluginsEndOnlyTheirRunTest {
 
@@ -56,12 +59,19 @@ class FaultyPluginsEndOnlyTheirRunTest {
                 """);
         Path output = directory.resolve("out");
         List<Integer> recordsSeen = new ArrayList<>();
+        Map<Integer, String> details = new TreeMap<>();
         RunListener listener = new RunListener() {
+            @Override
+            public void runFailureDetails(int index, String label, String stackTrace) {
+                assertTrue(Files.exists(output.resolve("drlp.log")), "logged before the listener hears of it");
+                details.put(index, stackTrace);
+            }
+
             @Override
             public void runFinished(int index, String label, SolveStatus status, double objective, double seconds) {
                 JsonArray runs = Specs.results(output).getAsJsonArray("runs"); // parses, or the test fails
                 recordsSeen.add(runs.size());
-                assertFalse(Files.exists(output.resolve("results.json.tmp")));
+                assertEquals(List.of(), Specs.temporaryFiles(output));
             }
         };
         ExperimentSummary summary = plugins.runner().run(spec, output, listener);
@@ -84,6 +94,20 @@ class FaultyPluginsEndOnlyTheirRunTest {
         assertEquals(SolveStatus.TIME_LIMIT, hung.status(), hung.message());
         assertEquals("run did not return within 6 s (pivot rule \"never-returns\" hung while solving); abandoned",
                 hung.message());
+
+        // the stack traces the one-line messages leave out: in drlp.log and for the listener
+        assertEquals(List.of(1, 2, 6), List.copyOf(details.keySet()), "only the runs whose plugin threw or hung");
+        String log = Files.readString(output.resolve("drlp.log"));
+        for (String entry : details.values()) assertTrue(log.contains(" " + entry), entry);
+        assertTrue(details.get(1).startsWith("run 001 solver.pivot=throws: solving: pivot rule threw "
+                + "IllegalStateException: rule state corrupted\njava.lang.IllegalStateException: rule state corrupted\n"
+                + "\tat org.drlp.experiment.FaultyPlugins$Pivot.choose("), details.get(1));
+        assertTrue(details.get(2).startsWith("run 002 solver.pivot=assertion: solving: AssertionError: rule invariant "
+                + "broken\njava.lang.AssertionError: rule invariant broken\n\tat org.drlp.experiment.FaultyPlugins$Pivot"),
+                details.get(2));
+        assertTrue(details.get(6).startsWith("run 006 solver.pivot=never-returns: " + hung.message()
+                + "\nstack of the abandoned thread drlp-run-006:\n"), details.get(6));
+        assertTrue(details.get(6).contains("org.drlp.experiment.FaultyPlugins.hang(FaultyPlugins.java:"), details.get(6));
 
         JsonObject record = Specs.results(output).getAsJsonArray("runs").get(6).getAsJsonObject();
         assertEquals("TIME_LIMIT", record.get("status").getAsString());

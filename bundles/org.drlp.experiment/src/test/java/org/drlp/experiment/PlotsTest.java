@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,17 +102,32 @@ class PlotsTest {
     @Test
     void aPlotThatCannotBeWrittenIsAWarningAndTheRunStands() throws Exception {
         Path output = directory.resolve("out");
-        Files.createDirectories(output.resolve("runs/000/objective.png")); // a folder where the file should go
+        RunListener blocker = new RunListener() {
+            @Override
+            public void runStarted(int index, String label) {
+                if (index != 0) return;
+                try { // a folder where the plot should go
+                    Files.createDirectories(output.resolve("runs/000/objective.png"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
         ExperimentSummary summary = plugins.runner().run(Specs.write(directory, "quantiles.json", Specs.QUANTILES),
-                output, RunListener.NONE);
+                output, blocker);
         assertEquals(0, summary.failures());
         assertEquals(SolveStatus.OPTIMAL, summary.runs().get(0).status());
         JsonObject results = Specs.results(output);
-        JsonArray warnings = results.getAsJsonArray("warnings");
+        assertEquals(0, results.getAsJsonArray("warnings").size(), "no warning about the experiment as a whole");
+        JsonObject run = results.getAsJsonArray("runs").get(0).getAsJsonObject();
+        JsonArray warnings = run.getAsJsonArray("warnings");
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).getAsString().startsWith("runs/000/objective.png not written: "),
                 warnings.toString());
-        assertEquals("OPTIMAL", results.getAsJsonArray("runs").get(0).getAsJsonObject().get("status").getAsString());
+        assertTrue(warnings.get(0).getAsString().toLowerCase(java.util.Locale.ROOT).contains("directory"),
+                "the reason: " + warnings);
+        assertEquals("OPTIMAL", run.get("status").getAsString());
+        assertEquals(0, results.getAsJsonArray("runs").get(1).getAsJsonObject().getAsJsonArray("warnings").size());
         assertWellFormedSvg(output.resolve("runs/000/objective.svg"));
     }
 

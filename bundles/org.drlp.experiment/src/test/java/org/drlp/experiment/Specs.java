@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -28,6 +30,15 @@ final class Specs {
     static Path write(Path directory, String fileName, String text) {
         try {
             return Files.writeString(directory.resolve(fileName), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Temporary files left in a folder (an atomic write that did not finish). */
+    static List<String> temporaryFiles(Path outputDirectory) {
+        try (Stream<Path> files = Files.list(outputDirectory)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".tmp")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

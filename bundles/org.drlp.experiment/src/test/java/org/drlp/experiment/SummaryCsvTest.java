@@ -59,7 +59,7 @@ class SummaryCsvTest {
             assertEquals(run.get("seconds").getAsDouble(), Double.parseDouble(row.get("seconds")));
             assertEquals("", row.get("message"));
         }
-        assertFalse(Files.exists(output.resolve("summary.csv.tmp")));
+        assertEquals(List.of(), Specs.temporaryFiles(output));
     }
 
     @Test
