@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the console says about bad input and failed runs: every reason on the console, with a fitting exit status. */
-class ConsoleReportsTest {
+class ConsoleReportsTest extends ConsoleCapture {
 
     private static final Path STACKLOSS = Path.of("..", "examples", "data", "stackloss.csv").toAbsolutePath().normalize();
     private static final Path MEDIAN = Path.of("..", "examples", "stackloss", "median.json");
 
     @TempDir
     Path temp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int drlp(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     @Test
     void aBadDataCellIsShownUnderItsRowAndInTheEndTableAndTheExitSaysRunsFailed() throws IOException {

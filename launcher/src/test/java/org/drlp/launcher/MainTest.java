@@ -8,27 +8,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end: a real Felix with the distribution's features, in this JVM. */
-class MainTest {
+class MainTest extends ConsoleCapture {
 
     private static final Path EXAMPLES = Path.of("..", "examples");
 
     @TempDir
     Path temp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int drlp(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     @Test
     void runSolvesStackLossMedianRegressionExactly() throws IOException {

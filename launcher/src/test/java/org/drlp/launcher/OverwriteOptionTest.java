@@ -4,25 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --overwrite}: a second run into a folder with results is refused without it, and replaces them with it. */
-class OverwriteOptionTest {
+class OverwriteOptionTest extends ConsoleCapture {
 
     @TempDir
     Path temp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int drlp(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     @Test
     void earlierResultsAreRefusedWithoutOverwriteAndReplacedWithIt() throws IOException {

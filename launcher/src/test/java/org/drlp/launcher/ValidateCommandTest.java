@@ -4,27 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code validate} on a real Felix refuses, before running, what a run would fail on; a good example passes. */
-class ValidateCommandTest {
+class ValidateCommandTest extends ConsoleCapture {
 
     private static final Path EXAMPLES = Path.of("..", "examples");
 
     @TempDir
     Path temp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int drlp(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     @Test
     void filesColumnsLayersIntegersAndModelMethodPairsAreCheckedBeforeRunning() throws IOException {
