@@ -48,6 +48,23 @@ class ConsoleReportsTest extends ConsoleCapture {
         assertTrue(why >= 0 && console.get(why + 2).startsWith("  001 loss.tau=0.5   FAILED: ")
                 && console.get(why + 2).endsWith(reason), out::toString);
         assertTrue(console.get(console.size() - 1).startsWith("bad-cell: 2 runs, 2 failed; results in "), out::toString);
+        assertTrue(err.toString().contains("drlp.log (--debug prints them here)"), err::toString);
+    }
+
+    @Test
+    void debugPrintsTheStackTracesTheRunAddedToTheLog() throws IOException {
+        Files.writeString(temp.resolve("bad.csv"), "x,y\n1,2\n2,5f\n3,4\n");
+        Path spec = Files.writeString(temp.resolve("bad.json"),
+                "{\"data\": {\"source\": \"csv\", \"path\": \"bad.csv\", \"target\": \"y\"},"
+                        + " \"model\": {\"type\": \"linear\"}, \"loss\": {\"type\": \"absolute\"}}");
+
+        assertEquals(Main.RUNS_FAILED, drlp("run", spec.toString(), "--out", temp.resolve("out").toString(), "--debug"));
+
+        String console = out.toString() + err.toString();
+        assertTrue(console.contains("drlp: debug: " + temp.resolve("out").resolve("drlp.log")), console);
+        assertTrue(console.contains("org.drlp.spi.DataException: " + temp.resolve("bad.csv") + ":3:2 (y): not a number: \"5f\""),
+                console);
+        assertTrue(console.contains("\tat org.drlp.data.CsvLoader."), console);
     }
 
     @Test
