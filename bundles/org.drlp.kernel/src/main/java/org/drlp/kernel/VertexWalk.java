@@ -16,8 +16,8 @@ import org.drlp.spi.ReluProgram;
 import org.drlp.spi.SeparableProgram;
 
 /**
- * One solve of a ReLU program by the vertex walk (algorithm.md section 3). Not thread-safe; create
- * one per solve.
+ * One solve of a ReLU program by the vertex walk (../../../../../../../../docs/algorithm.md, sections 2 to
+ * 9). Not thread-safe; create one per solve.
  *
  * <p>State: the critical set (one neuron, or a free coordinate direction, per position), the edge
  * directions D (row k is d_k, with n_j . d_k = delta_jk for the oriented normals of the critical
