@@ -67,8 +67,8 @@ final class SignatureCheck {
                     + previous.next(diff.bump()) + ":\n" + diff);
         }
         if (!update) {
-            return fail(packageName + " " + version + " has no recorded signature yet (changes since "
-                    + previous + ":\n" + diff + "); record it with\n  " + UPDATE_COMMAND);
+            return fail(packageName + " " + version + " has no recorded signature yet; the changes since "
+                    + previous + " are\n" + diff + "Record it with\n  " + UPDATE_COMMAND);
         }
         return record(packageName, version, actual, folder);
     }
