@@ -60,7 +60,7 @@ final class PluginJars {
             classBytes = in.readAllBytes();
         }
         Manifest manifest = manifest(bundle, RULE_VERSION, Map.of(
-                "Import-Package", "org.drlp.api;version=\"[1.0,2)\",org.drlp.spi;version=\"[1.0,2)\"",
+                "Import-Package", "org.drlp.api;version=\"[2.0,3)\",org.drlp.spi;version=\"[2.0,3)\"",
                 "Service-Component", "OSGI-INF/rule.xml"));
         return drop(folder, jarName, manifest,
                 Map.of("OSGI-INF/rule.xml", component.getBytes(StandardCharsets.UTF_8), classFile, classBytes));

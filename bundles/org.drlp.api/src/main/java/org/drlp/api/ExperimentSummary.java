@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * @param outputDirectory  where results.json, summary.csv, traces and plots were written
  * @param runs             one line per run, in sweep order
- * @param sweptPaths       the swept dotted paths in spec order (the keys of each run's {@code sweep});
- *                         since 1.1
+ * @param sweptPaths       the swept dotted paths in spec order (the keys of each run's {@code sweep})
+ *                         (since 1.1)
  */
 public record ExperimentSummary(String name, Path outputDirectory, List<Run> runs, List<String> sweptPaths) {
 
@@ -30,11 +30,11 @@ public record ExperimentSummary(String name, Path outputDirectory, List<Run> run
      * One finished run.
      *
      * @param label          the index and swept values, for example {@code 003 loss.tau=0.5 solver.pivot=dantzig}
-     * @param index          0-based position in the sweep; since 1.1
+     * @param index          0-based position in the sweep (since 1.1)
      * @param sweep          swept path to its value at this run, as text (strings bare, other values
-     *                       as JSON), in spec order; since 1.1
-     * @param repeat         0-based repeat of the sweep point; since 1.1
-     * @param regionChanges  neurons flipped during the solve; since 1.1
+     *                       as JSON), in spec order (since 1.1)
+     * @param repeat         0-based repeat of the sweep point (since 1.1)
+     * @param regionChanges  neurons flipped during the solve (since 1.1)
      */
     public record Run(String label, SolveStatus status, double objective, long iterations, double seconds,
                       String message, int index, Map<String, String> sweep, int repeat, long regionChanges) {

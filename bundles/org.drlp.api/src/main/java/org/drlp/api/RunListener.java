@@ -1,5 +1,7 @@
 package org.drlp.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Progress of an experiment: one call when it starts, one when each run starts and finishes, and
  * progress reports from inside long solves.
@@ -9,6 +11,7 @@ package org.drlp.api;
  * different threads, and runs start and finish out of sweep order; {@code index} says which run
  * it is. When {@code runFinished} is called, results.json and summary.csv already hold that run.
  */
+@ConsumerType // implemented by callers of the experiment service
 public interface RunListener {
 
     RunListener NONE = new RunListener() { };

@@ -15,7 +15,7 @@ public enum SolveStatus {
      * The method did all that was asked and stopped by its own rule, which certifies nothing: every
      * requested epoch of a gradient method, every block of a schedule. The point is the best found.
      *
-     * @since API 1.4.0
+     * @since 1.4
      */
     COMPLETED,
     /** The walked state disagreed with a recomputation from scratch beyond tolerance. */

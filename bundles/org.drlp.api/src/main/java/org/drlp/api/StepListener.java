@@ -1,9 +1,12 @@
 package org.drlp.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Sees every step of a solve. Called on the solving thread with primitives only, so that a solve
  * without a listener, or with a cheap one, allocates nothing per pivot.
  */
+@ConsumerType // implemented by callers of a solve
 @FunctionalInterface
 public interface StepListener {
 

@@ -2,14 +2,16 @@ package org.drlp.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a plugin's {@link Plugin#check} sees of the run it is part of, and where it reports what is
  * wrong. The workbench names the plugin and the place in the spec; a message says only what is
  * wrong and, where it helps, what is allowed.
  *
- * @since SPI 1.2.0
+ * @since 1.2
  */
+@ProviderType // implemented by the workbench only
 public interface CheckContext {
 
     /**

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.drlp.api.Parameters;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** Registers a data source by name. */
+@ConsumerType // implemented by plugins
 public interface DataSourceProvider extends Plugin {
 
     /**
@@ -23,7 +25,7 @@ public interface DataSourceProvider extends Plugin {
      * The default: empty, the source cannot tell without loading.
      *
      * @throws DataException when the names cannot be read, naming the file, line and column
-     * @since SPI 1.2.0
+     * @since 1.2
      */
     default Optional<List<String>> featureNames(Parameters parameters) throws IOException, DataException {
         return Optional.empty();

@@ -1,10 +1,13 @@
 package org.drlp.spi;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The 2n edges at the current vertex, priced, as a pivot rule sees them. Edge {@code e} leaves
  * critical position {@code e / 2}: even edges stay on the neuron's current side, odd edges cross to
  * the other side (a region change). Quantities beyond the slope are computed on first request.
  */
+@ProviderType // implemented by the kernel only
 public interface EdgeView {
 
     /** Number of edges, 2n. */

@@ -3,8 +3,10 @@ package org.drlp.spi;
 import java.io.IOException;
 
 import org.drlp.api.Parameters;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** Registers a model by name: it rewrites data and a loss into a ReLU program. */
+@ConsumerType // implemented by plugins
 public interface ModelProvider extends Plugin {
 
     /**
@@ -20,7 +22,7 @@ public interface ModelProvider extends Plugin {
      * network, say): a spec may then leave out its data and loss sections, and {@link #build} gets
      * null for each one left out. True (the default): both sections are required.
      *
-     * @since SPI 1.1.0
+     * @since 1.1
      */
     default boolean usesDataAndLoss() {
         return true;

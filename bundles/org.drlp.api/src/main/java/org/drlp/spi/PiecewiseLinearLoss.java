@@ -1,6 +1,7 @@
 package org.drlp.spi;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A piecewise-linear loss of the residual z = fit - y, written as a sum of two-slope hinges:
@@ -8,6 +9,7 @@ import java.util.List;
  * Each hinge becomes one neuron per data point, so |.| and the check loss are one neuron, not a
  * pair of ReLUs.
  */
+@ConsumerType // implemented by loss plugins
 public interface PiecewiseLinearLoss {
 
     /** The hinges; never empty. */

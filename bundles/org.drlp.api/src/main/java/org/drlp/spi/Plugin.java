@@ -4,11 +4,13 @@ import java.util.List;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * What every plugin provider declares so that it can be found by name, listed, and have its
  * parameters validated before anything runs.
  */
+@ConsumerType // implemented by plugins
 public interface Plugin {
 
     /** The name a spec uses, for example {@code steepest-edge}; unique within the role. */
@@ -31,7 +33,7 @@ public interface Plugin {
      * a table. Report each problem to the context instead of throwing; an exception is reported
      * as a problem of the plugin. The default checks nothing.
      *
-     * @since SPI 1.2.0
+     * @since 1.2
      */
     default void check(Parameters parameters, CheckContext context) {
     }

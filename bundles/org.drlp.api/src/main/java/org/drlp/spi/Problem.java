@@ -3,8 +3,10 @@ package org.drlp.spi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** What a model builds from data and a loss: the program to minimise, where to start, and names. */
+@ConsumerType // implemented by model plugins
 public interface Problem {
 
     ReluProgram program();

@@ -1,5 +1,8 @@
 package org.drlp.spi;
 
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A ReLU program: minimise f(x) over x in R^n, where f is a fixed network of two-slope neurons
  * whose input is x. The object is stateful: it holds the current point x, the activation pattern
@@ -10,6 +13,7 @@ package org.drlp.spi;
  * on their own structure (a training problem is N small branches, never a dense block-diagonal
  * matrix) and allocate nothing in the per-pivot methods.
  */
+@ConsumerType // implemented by model plugins
 public interface ReluProgram {
 
     /** n, the dimension of the input. */
@@ -62,7 +66,7 @@ public interface ReluProgram {
      * solver's pass-through line search then flips the neurons it crosses without refreshing the
      * program afterwards. False (the default): the solver calls {@link #refresh} after such a search.
      *
-     * @since SPI 1.1.0
+     * @since 1.1
      */
     default boolean exactFlips() {
         return false;
@@ -88,6 +92,7 @@ public interface ReluProgram {
 
     /** Receives (neuron, change) pairs from {@link #flipEffect}. */
     @FunctionalInterface
+    @ProviderType // implemented by the kernel, which passes it to flipEffect
     interface FlipSink {
         void accept(int neuron, double change);
     }

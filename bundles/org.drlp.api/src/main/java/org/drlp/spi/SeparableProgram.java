@@ -1,5 +1,7 @@
 package org.drlp.spi;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A ReLU program whose neurons all read x directly and feed the output directly:
  * f(x) = c . x + sum_j phi_j(a_j . x - b_j), with phi_j(z) = low_j z for z < 0 and high_j z for z >= 0
@@ -7,6 +9,7 @@ package org.drlp.spi;
  * linear programs in penalty form, are of this kind. The solver uses the structure for the
  * pass-through line search, closed-form pricing and the dual certificate.
  */
+@ConsumerType // implemented by model plugins
 public interface SeparableProgram extends ReluProgram {
 
     /** Slope of f in z_j on the low side (z_j < 0). */

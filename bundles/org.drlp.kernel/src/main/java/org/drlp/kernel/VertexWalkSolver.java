@@ -6,13 +6,13 @@ import org.drlp.api.Certificate;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
-import org.drlp.api.Solver;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
 import org.drlp.spi.PivotRule;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
 import org.drlp.spi.SeparableProgram;
+import org.drlp.spi.Solver;
 import org.drlp.spi.SolverMethod;
 import org.osgi.service.component.annotations.Component;
 
