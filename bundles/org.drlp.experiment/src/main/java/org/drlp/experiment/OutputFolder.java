@@ -46,6 +46,8 @@ final class OutputFolder implements AutoCloseable {
      * all its threads, and closing any other channel on the file would release it.
      */
     private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
+    /** How long a refused claimant waits for the holder's line in the lock file. */
+    private static final long HOLDER_WAIT_MILLIS = 2_000;
 
     private final Path directory;
     private final Path key;
@@ -125,13 +127,40 @@ final class OutputFolder implements AutoCloseable {
         return new OutputFolder(directory, key, channel, lock);
     }
 
-    /** What the lock file says about the process holding it. */
+    /**
+     * What the lock file says about the process holding it. The holder writes its line just after
+     * taking the lock, so for a moment the file may be empty or still name the previous holder,
+     * whose process is gone: then it is read again, for up to {@value #HOLDER_WAIT_MILLIS} ms.
+     */
     private static String holder(Path lockFile) {
+        long deadline = System.nanoTime() + HOLDER_WAIT_MILLIS * 1_000_000L;
+        while (true) {
+            String text;
+            try {
+                text = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                text = "";
+            }
+            if (namesALiveProcess(text)) return text;
+            if (System.nanoTime() > deadline) return "another process";
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "another process";
+            }
+        }
+    }
+
+    /** True when {@code text} is a holder line ("pid N since ...") whose process is running. */
+    private static boolean namesALiveProcess(String text) {
+        if (!text.startsWith("pid ")) return false;
+        int end = text.indexOf(' ', 4);
         try {
-            String text = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
-            return text.isEmpty() ? "another process" : text;
-        } catch (IOException e) {
-            return "another process";
+            long pid = Long.parseLong(end < 0 ? text.substring(4) : text.substring(4, end));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
