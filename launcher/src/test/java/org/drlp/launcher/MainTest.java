@@ -10,8 +10,12 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 /** The command line end to end: a real Felix with the distribution's features, in this JVM. */
 class MainTest extends ConsoleCapture {
@@ -33,6 +37,32 @@ class MainTest extends ConsoleCapture {
         assertEquals(14518.0 / 345, run.get("objective").getAsDouble(), 1e-9);
         assertEquals(-13693.0 / 345, run.getAsJsonObject("parameters").get("intercept").getAsDouble(), 1e-9);
         assertTrue(out.toString().contains("1 run, 0 failed"), out::toString);
+    }
+
+    @Test
+    void plotsAreWrittenOnFelixAsSvgWithTextAndWithoutWarnings() throws Exception {
+        Path results = temp.resolve("plots");
+
+        assertEquals(Main.OK, drlp("run", EXAMPLES.resolve("stackloss/quantiles.json").toString(), "--out",
+                results.toString(), "--quiet"), err::toString);
+
+        // a class or resource of the embedded chart libraries missing inside the bundle shows up here
+        JsonObject json = JsonParser.parseString(Files.readString(results.resolve("results.json"))).getAsJsonObject();
+        assertEquals(0, json.getAsJsonArray("warnings").size(), json.getAsJsonArray("warnings")::toString);
+        for (var run : json.getAsJsonArray("runs")) {
+            JsonArray warnings = run.getAsJsonObject().getAsJsonArray("warnings");
+            assertEquals(0, warnings.size(), warnings::toString);
+        }
+        List<Path> svgs;
+        try (Stream<Path> files = Files.walk(results)) {
+            svgs = files.filter(f -> f.toString().endsWith(".svg")).toList();
+        }
+        assertEquals(10 + 5, svgs.size(), "one per run and one per group of the 5 by 2 sweep: " + svgs);
+        for (Path svg : svgs) {
+            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+            assertEquals("svg", document.getDocumentElement().getTagName(), svg::toString);
+            assertTrue(document.getElementsByTagName("text").getLength() > 0, svg::toString);
+        }
     }
 
     @Test

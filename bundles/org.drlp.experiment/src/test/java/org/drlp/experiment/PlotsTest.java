@@ -24,6 +24,7 @@ import org.drlp.report.Figure;
 import org.drlp.report.Panel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -60,6 +61,12 @@ class PlotsTest {
         for (String tau : List.of("0.1", "0.25", "0.5", "0.75", "0.9")) {
             assertWellFormedSvg(output.resolve("plots/loss.tau=" + tau + ".svg"));
             assertDecodablePng(output.resolve("plots/loss.tau=" + tau + ".png"));
+        }
+        for (SweepGroup group : SweepGroups.of(outcomesOf(output))) { // the legend names each run as text
+            List<String> texts = svgTexts(output.resolve("plots/" + group.name() + ".svg"));
+            for (RunOutcome run : group.runs()) {
+                assertTrue(texts.contains(group.seriesName(run)), group.seriesName(run) + " among " + texts);
+            }
         }
     }
 
@@ -170,6 +177,14 @@ class PlotsTest {
     private static void assertWellFormedSvg(Path file) throws Exception {
         assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile())
                 .getDocumentElement().getTagName(), file.toString());
+    }
+
+    private static List<String> svgTexts(Path file) throws Exception {
+        NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile())
+                .getElementsByTagName("text");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) texts.add(nodes.item(i).getTextContent());
+        return texts;
     }
 
     private static void assertDecodablePng(Path file) throws Exception {
