@@ -158,16 +158,18 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
             VertexWalk walk = new VertexWalk(program, pivotRule, options, stages);
             SolveResult result = walk.solve(x0);
             stages.end(walk, SolveStages.rows(program));
-            return withStallNote(withStages(result, stages), walk);
+            return withStallNote(withStages(result, stages, start), walk);
         } catch (RuntimeException | StackOverflowError e) {
             return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     (System.nanoTime() - start) * 1e-9);
         }
     }
 
-    private static SolveResult withStages(SolveResult result, SolveStages stages) {
+    /** The result with its stage, timed like a presolved solve: from the start of the solve, setup included. */
+    private static SolveResult withStages(SolveResult result, SolveStages stages, long start) {
         return new SolveResult(result.status(), result.objective(), result.point(), result.iterations(),
-                result.regionChanges(), result.seconds(), result.certificate(), result.message(), stages.stages());
+                result.regionChanges(), (System.nanoTime() - start) * 1e-9, result.certificate(), result.message(),
+                stages.stages());
     }
 
     /** Says so in the message when the walk stalled at a degenerate vertex (zero-length pivots). */

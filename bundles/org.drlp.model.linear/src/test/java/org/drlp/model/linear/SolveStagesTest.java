@@ -88,6 +88,7 @@ class SolveStagesTest {
         assertEquals(result.iterations(), only.pivots());
         assertEquals(result.regionChanges(), only.regionChanges());
         assertEquals(result.iterations(), trace.pivotRows());
+        assertTrue(only.seconds() <= result.seconds(), only.seconds() + " s of " + result.seconds() + " s");
         assertTrue(result.iterations() >= 2 * REFACTOR_INTERVAL, "enough pivots to refactor: " + result.iterations());
         assertTrue(only.refactorisations() >= result.iterations() / REFACTOR_INTERVAL,
                 only.refactorisations() + " refactorisations in " + result.iterations() + " pivots");
