@@ -57,7 +57,8 @@ for set in $SETS; do
 }
 SPEC
   java -jar "$JAR" run "$WORK/$set.json" --out "$WORK/out-$set" >/dev/null 2>&1 || true
-  # summary.csv: index,label,solver.presolve,repeat,status,objective,iterations,regionChanges,seconds,message
+  # summary.csv: index,label,solver.presolve,repeat,status,objective,iterations,regionChanges,seconds,
+  #              presolvePivots,zeroLengthPivots,blandPivots,refactorisations,message
   awk -F, -v set="$set" 'NR > 1 {
       mode = $3; times[mode] = times[mode] (times[mode] == "" ? "" : ", ") sprintf("%.3f", $9)
       pivots[mode] = $7; status[mode] = $5; objective[mode] = $6

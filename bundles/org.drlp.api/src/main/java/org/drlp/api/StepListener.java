@@ -13,8 +13,8 @@ public interface StepListener {
     StepListener NONE = (iteration, objective, step, entering, leaving, regionChanges, nanos) -> { };
 
     /**
-     * @param iteration      1-based pivot counter
-     * @param objective      objective after the step
+     * @param iteration      pivots of the solve so far, over all its stages (0 at the start point)
+     * @param objective      objective after the step, of the current stage's program
      * @param step           step length along the edge (0 for a degenerate step)
      * @param entering       neuron that became critical (-1 if none)
      * @param leaving        neuron (or -1 for an artificial coordinate constraint) that left the
@@ -24,4 +24,14 @@ public interface StepListener {
      */
     void onStep(long iteration, double objective, double step, int entering, int leaving,
                 int regionChanges, long elapsedNanos);
+
+    /**
+     * A new stage of the solve begins (see {@link SolveStage}); the steps that follow belong to it,
+     * and its objective is that of the stage's own program. A stage's first step is its start point
+     * (step 0, iteration the pivots before it). Methods without stages never call this.
+     *
+     * @since 2.0
+     */
+    default void onStage(String stage) {
+    }
 }

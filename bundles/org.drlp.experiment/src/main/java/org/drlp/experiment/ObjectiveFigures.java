@@ -17,6 +17,16 @@ final class ObjectiveFigures {
         return figure(label, Map.of(label, trace));
     }
 
+    /**
+     * One run with a series per stage of its solve (presolve stages walk smaller programs, so their
+     * objectives are on another level than the final walk's); a single stage is named by the run.
+     */
+    static Figure forRunByStage(String label, Map<String, ObjectiveTrace> stages) {
+        if (stages.size() <= 1) return forRun(label, stages.values().stream().findFirst().orElseGet(
+                () -> new ObjectiveTrace(new double[0], new double[0], new double[0])));
+        return figure(label, stages);
+    }
+
     /** @param traces  series name to its trace, in legend order */
     static Figure figure(String title, Map<String, ObjectiveTrace> traces) {
         List<Series> byIteration = traces.entrySet().stream()

@@ -15,8 +15,9 @@ import org.drlp.report.Figure;
 import org.drlp.report.FigureFiles;
 
 /**
- * Writes the objective plots as SVG and PNG: {@code runs/NNN/objective.*} from each run's trace,
- * and {@code plots/<group>.*} overlaying the runs of each sweep group. A plot that cannot be drawn
+ * Writes the objective plots as SVG and PNG: {@code runs/NNN/objective.*} from each run's trace
+ * (a series per stage of the solve), and {@code plots/<group>.*} overlaying the runs of each sweep
+ * group (each run's stages one after another). A plot that cannot be drawn
  * is returned as a warning and never fails a run: the numbers matter more than the pictures.
  */
 final class ObjectivePlots {
@@ -36,7 +37,7 @@ final class ObjectivePlots {
         Path traceFile = outputDirectory.resolve(run.traceFile());
         List<String> warnings = new ArrayList<>();
         try {
-            Figure figure = ObjectiveFigures.forRun(run.plan().label(), ObjectiveTrace.read(traceFile));
+            Figure figure = ObjectiveFigures.forRunByStage(run.plan().label(), ObjectiveTrace.readByStage(traceFile));
             write(figure, traceFile.resolveSibling(RUN_FILE), warnings);
         } catch (Exception | LinkageError | AWTError | InternalError e) { // see write: AWT fails in Errors too
             warnings.add(relative(traceFile.getParent()) + ": objective plot not drawn: " + describe(e));

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,15 +27,34 @@ record ObjectiveTrace(double[] iterations, double[] seconds, double[] objectives
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
 
     static ObjectiveTrace read(Path traceFile) throws IOException {
-        Thinning kept = new Thinning();
+        return read(traceFile, false).get(ALL_STAGES);
+    }
+
+    /**
+     * The trace of each stage of the solve (trace.csv's {@code stage} column), in the order the
+     * stages began: a presolve stage's objective is that of its own (smaller) program.
+     */
+    static Map<String, ObjectiveTrace> readByStage(Path traceFile) throws IOException {
+        return read(traceFile, true);
+    }
+
+    private static final String ALL_STAGES = "";
+
+    private static Map<String, ObjectiveTrace> read(Path traceFile, boolean byStage) throws IOException {
+        Map<String, Thinning> kept = new LinkedHashMap<>();
         try (Reader in = Files.newBufferedReader(traceFile, StandardCharsets.UTF_8);
              CSVParser parser = FORMAT.parse(in)) {
+            boolean hasStage = parser.getHeaderMap().containsKey("stage");
             for (CSVRecord step : parser) {
-                kept.offer(Double.parseDouble(step.get("iteration")), Double.parseDouble(step.get("seconds")),
-                        Double.parseDouble(step.get("objective")));
+                String stage = !byStage ? ALL_STAGES : hasStage ? step.get("stage") : TraceWriter.DEFAULT_STAGE;
+                kept.computeIfAbsent(stage, s -> new Thinning()).offer(Double.parseDouble(step.get("iteration")),
+                        Double.parseDouble(step.get("seconds")), Double.parseDouble(step.get("objective")));
             }
         }
-        return kept.trace();
+        Map<String, ObjectiveTrace> traces = new LinkedHashMap<>();
+        kept.forEach((stage, thinning) -> traces.put(stage, thinning.trace()));
+        if (!byStage && traces.isEmpty()) traces.put(ALL_STAGES, new Thinning().trace());
+        return traces;
     }
 
     /**

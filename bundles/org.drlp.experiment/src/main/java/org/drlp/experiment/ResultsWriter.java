@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.drlp.api.Certificate;
 import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStage;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -145,6 +146,7 @@ final class ResultsWriter implements AutoCloseable {
         run.add("seconds", JsonValues.number(result.seconds()));
         run.add("message", result.message() == null || result.message().isEmpty()
                 ? JsonNull.INSTANCE : JsonValues.toJson(result.message()));
+        run.add("stages", stages(result.stages()));
         run.add("certificate", certificate(result.certificate()));
         run.add("dual", JsonValues.toJson(outcome.dualFile()));
         run.add("trace", JsonValues.toJson(outcome.traceFile()));
@@ -160,6 +162,26 @@ final class ResultsWriter implements AutoCloseable {
         JsonObject parameters = new JsonObject();
         for (int i = 0; i < point.length; i++) parameters.add(names.get(i), JsonValues.number(point[i]));
         return parameters;
+    }
+
+    /** Each stage of the solve with its counters, in the order they ran. */
+    private static JsonArray stages(List<SolveStage> stages) {
+        JsonArray json = new JsonArray();
+        for (SolveStage stage : stages) {
+            JsonObject record = new JsonObject();
+            record.addProperty("name", stage.name());
+            record.addProperty("rows", stage.rows());
+            record.addProperty("pivots", stage.pivots());
+            record.add("seconds", JsonValues.number(stage.seconds()));
+            record.addProperty("zeroLengthPivots", stage.zeroLengthPivots());
+            record.addProperty("blandPivots", stage.blandPivots());
+            record.addProperty("rebalances", stage.rebalances());
+            record.addProperty("refactorisations", stage.refactorisations());
+            record.addProperty("breakpointsCrossed", stage.breakpointsCrossed());
+            record.addProperty("regionChanges", stage.regionChanges());
+            json.add(record);
+        }
+        return json;
     }
 
     /** The certificate without its dual vector (that goes to dual.csv). */

@@ -285,6 +285,11 @@ final class RunExecutor {
         }
 
         @Override
+        public void onStage(String stage) {
+            next.onStage(stage);
+        }
+
+        @Override
         public void onStep(long iteration, double objective, double step, int entering, int leaving,
                            int regionChanges, long elapsedNanos) {
             next.onStep(iteration, objective, step, entering, leaving, regionChanges, elapsedNanos);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStage;
 
 /**
  * Keeps summary.csv up to date: one row per finished run, each swept path a column of its own
@@ -41,7 +42,8 @@ final class SummaryCsvWriter implements AutoCloseable {
         header.add("index");
         header.add("label");
         header.addAll(sweptPaths);
-        header.addAll(List.of("repeat", "status", "objective", "iterations", "regionChanges", "seconds", "message"));
+        header.addAll(List.of("repeat", "status", "objective", "iterations", "regionChanges", "seconds",
+                "presolvePivots", "zeroLengthPivots", "blandPivots", "refactorisations", "message"));
     }
 
     /** Writes the header line, and opens the file for the rows to come. */
@@ -91,6 +93,13 @@ final class SummaryCsvWriter implements AutoCloseable {
         row.add(result.iterations());
         row.add(result.regionChanges());
         row.add(number(result.seconds()));
+        List<SolveStage> stages = result.stages();
+        // the counters of a method that keeps none are unknown, not zero
+        row.add(stages.isEmpty() ? "" : stages.stream().filter(s -> !s.name().equals(TraceWriter.DEFAULT_STAGE))
+                .mapToLong(SolveStage::pivots).sum());
+        row.add(stages.isEmpty() ? "" : stages.stream().mapToLong(SolveStage::zeroLengthPivots).sum());
+        row.add(stages.isEmpty() ? "" : stages.stream().mapToLong(SolveStage::blandPivots).sum());
+        row.add(stages.isEmpty() ? "" : stages.stream().mapToLong(SolveStage::refactorisations).sum());
         row.add(result.message());
         return row;
     }

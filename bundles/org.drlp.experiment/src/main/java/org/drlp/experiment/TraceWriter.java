@@ -9,17 +9,21 @@ import java.nio.file.Path;
 import org.drlp.api.StepListener;
 
 /**
- * Writes one CSV row per solver step into trace.csv. The solver cannot take a checked exception
+ * Writes one CSV row per solver step into trace.csv, each marked with the stage of the solve it
+ * belongs to ({@link StepListener#onStage}; {@code final} for methods without stages). The solver cannot take a checked exception
  * from a listener, so a write failure is kept, further steps are dropped, and {@link #close}
  * reports it with the file.
  */
 final class TraceWriter implements StepListener, AutoCloseable {
 
-    static final String HEADER = "iteration,objective,step,entering,leaving,regionChanges,seconds";
+    static final String HEADER = "stage,iteration,objective,step,entering,leaving,regionChanges,seconds";
+    /** The stage of the steps of a method that names none: the solve of the full program. */
+    static final String DEFAULT_STAGE = "final";
 
     private final Path file;
     private final BufferedWriter out;
     private IOException failure;
+    private String stage = DEFAULT_STAGE;
 
     TraceWriter(Path file) throws IOException {
         this.file = file;
@@ -33,10 +37,25 @@ final class TraceWriter implements StepListener, AutoCloseable {
     }
 
     @Override
+    public void onStage(String name) {
+        // a stage name is the kernel's (letters, digits, '-', '/'), but a third party's might need quoting
+        stage = name == null || name.isEmpty() ? DEFAULT_STAGE : csvCell(name);
+    }
+
+    private static String csvCell(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
     public void onStep(long iteration, double objective, double step, int entering, int leaving,
                        int regionChanges, long elapsedNanos) {
         if (failure != null) return;
         try {
+            out.write(stage);
+            out.write(',');
             out.write(Long.toString(iteration));
             out.write(',');
             out.write(Double.toString(objective));

@@ -89,8 +89,9 @@ class ExperimentRunTest {
         double previous = Double.POSITIVE_INFINITY;
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
-            assertEquals(7, cells.length, line);
-            double objective = Double.parseDouble(cells[1]);
+            assertEquals(8, cells.length, line);
+            assertEquals("final", cells[0], "a walk without presolve has one stage");
+            double objective = Double.parseDouble(cells[2]);
             assertTrue(objective <= previous + 1e-9 * Math.max(1, Math.abs(previous)), line);
             previous = objective;
         }

@@ -47,7 +47,7 @@ class ObjectiveTraceTest {
         Path file = directory.resolve("trace.csv");
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write(TraceWriter.HEADER + "\n");
-            for (int i = 1; i <= steps; i++) out.write(i + "," + (1e6 - i) + ",0.5,1,2,0," + (i * 1e-3) + "\n");
+            for (int i = 1; i <= steps; i++) out.write("final," + i + "," + (1e6 - i) + ",0.5,1,2,0," + (i * 1e-3) + "\n");
         }
         return file;
     }

@@ -41,7 +41,8 @@ class SummaryCsvTest {
             rows = parser.getRecords();
         }
         assertEquals(List.of("index", "label", "loss.tau", "solver.pivot", "repeat", "status", "objective",
-                "iterations", "regionChanges", "seconds", "message"), header);
+                "iterations", "regionChanges", "seconds", "presolvePivots", "zeroLengthPivots", "blandPivots",
+                "refactorisations", "message"), header);
         JsonArray runs = Specs.results(output).getAsJsonArray("runs");
         assertEquals(10, rows.size());
         for (int i = 0; i < rows.size(); i++) {

@@ -5,7 +5,6 @@ import java.util.Random;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.SolverOptions;
-import org.drlp.api.StepListener;
 import org.drlp.spi.PivotRule;
 import org.drlp.spi.SeparableProgram;
 
@@ -41,6 +40,9 @@ final class Presolve {
     private final PivotRule rule;
     private final SolverOptions options;
     private final Budget budget;
+    private final SolveStages stages;
+    /** Prefix of this presolve's stage names: empty, or {@code subsample/} for the presolve of a subsample. */
+    private final String stagePrefix;
     private long pivots;
     private int subsampleRows;
     private int bandRows;
@@ -56,10 +58,12 @@ final class Presolve {
     private String reducedTrouble;
     private String lastTrouble;
 
-    private Presolve(PivotRule rule, SolverOptions options, Budget budget) {
+    private Presolve(PivotRule rule, SolverOptions options, Budget budget, SolveStages stages, String stagePrefix) {
         this.rule = rule;
         this.options = options;
         this.budget = budget;
+        this.stages = stages;
+        this.stagePrefix = stagePrefix;
     }
 
     /** Whether the mode and the program call for a presolve. */
@@ -74,23 +78,25 @@ final class Presolve {
 
     /**
      * Solves {@code program} with a presolve; null when the presolve found no usable basis (the caller
-     * then runs the plain walk).
+     * then runs the plain walk). Every walk is a stage of {@code stages}.
      */
     static SolveResult solve(SeparableProgram program, double[] x0, PivotRule rule, SolverOptions options,
-                             StepListener listener, Mode mode, Budget budget) {
-        Presolve presolve = new Presolve(rule, options, budget);
+                             SolveStages stages, Mode mode, Budget budget) {
+        Presolve presolve = new Presolve(rule, options, budget, stages, "");
         Start start = presolve.start(program, x0, mode);
         if (start == null || budget.exhausted(options)) return null;
         long finalStart = System.nanoTime();
-        VertexWalk walk = new VertexWalk(program, rule, budget.remaining(options), listener);
+        stages.begin(SolveStages.FINAL);
+        VertexWalk walk = new VertexWalk(program, rule, budget.remaining(options), stages);
         SolveResult result = walk.solveFrom(start.point, start.basis, start.sides);
         if (result == null) return null;
+        stages.end(walk, program.rowCount());
         String note = presolve.describe(result.iterations(), System.nanoTime() - finalStart,
                 degeneracy(walk));
         String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
         return new SolveResult(result.status(), result.objective(), result.point(),
                 result.iterations() + presolve.pivots, result.regionChanges(), budget.seconds(),
-                result.certificate(), message);
+                result.certificate(), message, stages.stages());
     }
 
     /** A walk's zero-length pivots, when there were any, and what it did about stalls. */
@@ -158,12 +164,12 @@ final class Presolve {
     }
 
     /** Solve of a sub-program: its end point and basis (in its own neuron numbers), or null. */
-    private Start solveSub(SeparableProgram program, double[] x0, int[] warm, boolean[] warmSides,
+    private Start solveSub(String stage, SeparableProgram program, double[] x0, int[] warm, boolean[] warmSides,
                            boolean mayPresolve) {
         SolveResult result = null;
         VertexWalk walk = null;
         if (mayPresolve && applies(program, options, Mode.AUTO)) {
-            Presolve inner = new Presolve(rule, options, budget);
+            Presolve inner = new Presolve(rule, options, budget, stages, stage + "/");
             Start start = inner.start(program, x0, Mode.AUTO);
             pivots += inner.pivots;
             depth = Math.max(depth, inner.depth + 1);
@@ -174,14 +180,16 @@ final class Presolve {
             }
         }
         if (budget.exhausted(options)) return null;
+        stages.begin(stage);
         if (warm != null) {
-            walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
+            walk = new VertexWalk(program, rule, budget.remaining(options), stages);
             result = walk.solveFrom(x0, warm, warmSides);
         }
         if (result == null) {
-            walk = new VertexWalk(program, rule, budget.remaining(options), StepListener.NONE);
+            walk = new VertexWalk(program, rule, budget.remaining(options), stages);
             result = walk.solve(x0);
         }
+        stages.end(walk, program.rowCount());
         pivots += result.iterations();
         budget.pivots += result.iterations();
         if (result.status() != SolveStatus.OPTIMAL) {
@@ -216,7 +224,7 @@ final class Presolve {
         int[] sample = sample(rows, m, new Random(SEED ^ rows));
         subsampleRows = m;
         long started = System.nanoTime();
-        Start sub = solveSub(program.restrict(sample, null), x0, null, null, true);
+        Start sub = solveSub(stagePrefix + "subsample", program.restrict(sample, null), x0, null, null, true);
         subsampleNanos = System.nanoTime() - started;
         if (sub == null) return null;
         long pivotsBefore = pivots;
@@ -272,7 +280,8 @@ final class Presolve {
             int[] rowsKept = indices(keep, kept);
             SeparableProgram reduced = program.restrict(rowsKept, side);
             int[] warm = toReduced(basis, rowsKept, k, rows);
-            Start solved = solveSub(reduced, point, warm, keptSides(side, rowsKept, k), false);
+            Start solved = solveSub(stagePrefix + "band-" + rounds, reduced, point, warm, keptSides(side, rowsKept, k),
+                    false);
             if (solved == null) {
                 rounds--;
                 reducedTrouble = lastTrouble;

@@ -107,6 +107,9 @@ final class VertexWalk implements EdgeView {
     private long blandPivots;
     /** Stalls met by re-siding the neurons at their kink ({@link KinkBalance}), and whether this one was. */
     private long rebalances;
+    /** Refactorisations (each with its drift check), and neurons the line search walked through. */
+    private long refactorisations;
+    private long crossings;
     private boolean rebalancedInStall;
     private boolean blandMode;
     private boolean refactorRequested;
@@ -445,12 +448,14 @@ final class VertexWalk implements EdgeView {
             entering = candidateJ[stopIndex];
             for (int q = 0; q < stopIndex; q++) program.flip(candidateJ[q]);
             flips += stopIndex;
+            crossings += stopIndex;
         } else if (crossing != null && !blandMode) {
             entering = crossing.search(direction, dz, gamma, slopeTolerance[edge], rateFloor(dz));
             if (entering < 0) return UNBOUNDED;
             lineStep = crossing.step;
             lineDecrease = crossing.decrease;
             flips += crossing.crossings();
+            crossings += crossing.crossings();
         } else {
             entering = blockingNeuron(dz);
             if (entering < 0) return UNBOUNDED;
@@ -755,6 +760,7 @@ final class VertexWalk implements EdgeView {
      * @return null, or why the state cannot be trusted
      */
     private String refactor() {
+        refactorisations++;
         fresh = false;
         refactorRequested = false;
         pivotsSinceRefactor = 0;
@@ -1124,6 +1130,22 @@ final class VertexWalk implements EdgeView {
             }
         }
         return drift / Math.max(1, largest);
+    }
+
+    long iterationCount() {
+        return iterations;
+    }
+
+    long regionChangeCount() {
+        return regionChanges;
+    }
+
+    long refactorCount() {
+        return refactorisations;
+    }
+
+    long crossingCount() {
+        return crossings;
     }
 
     long zeroStepCount() {

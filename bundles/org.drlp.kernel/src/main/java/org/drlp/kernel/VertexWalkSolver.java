@@ -129,33 +129,47 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     stationarity);
         }
         return new SolveResult(result.status(), result.objective(), x, result.iterations(), result.regionChanges(),
-                result.seconds(), certificate, result.message());
+                result.seconds(), certificate, result.message(), result.stages());
     }
 
     private static SolveResult solveUnscaled(ReluProgram program, double[] x0, PivotRule pivotRule,
                                              SolverOptions options, StepListener listener, Presolve.Mode presolve,
                                              long start) {
+        SolveStages stages = new SolveStages(listener, start);
         try {
             if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
                 Presolve.Budget budget = new Presolve.Budget(start);
-                SolveResult result = Presolve.solve(separable, x0, pivotRule, options, listener, presolve, budget);
+                SolveResult result = Presolve.solve(separable, x0, pivotRule, options, stages, presolve, budget);
                 if (result != null) return result;
                 // the presolve found no usable basis: the plain walk with what is left of the limits,
                 // timed from the start of the solve
-                VertexWalk walk = new VertexWalk(program, pivotRule, budget.remaining(options), listener);
+                stages.begin(SolveStages.FINAL);
+                VertexWalk walk = new VertexWalk(program, pivotRule, budget.remaining(options), stages);
                 SolveResult plain = walk.solve(x0);
+                stages.end(walk, SolveStages.rows(program));
                 String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk "
                         + plain.iterations() + " pivots" + Presolve.degeneracy(walk);
                 return new SolveResult(plain.status(), plain.objective(), plain.point(),
                         plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
-                        plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note);
+                        plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note,
+                        stages.stages());
             }
-            VertexWalk walk = new VertexWalk(program, pivotRule, options, listener);
-            return withStallNote(walk.solve(x0), walk);
+            stages.begin(SolveStages.FINAL);
+            VertexWalk walk = new VertexWalk(program, pivotRule, options, stages);
+            SolveResult result = walk.solve(x0);
+            stages.end(walk, SolveStages.rows(program));
+            return withStallNote(withStages(result, stages, start), walk);
         } catch (RuntimeException | StackOverflowError e) {
             return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     (System.nanoTime() - start) * 1e-9);
         }
+    }
+
+    /** The result with its stage, timed like a presolved solve: from the start of the solve, setup included. */
+    private static SolveResult withStages(SolveResult result, SolveStages stages, long start) {
+        return new SolveResult(result.status(), result.objective(), result.point(), result.iterations(),
+                result.regionChanges(), (System.nanoTime() - start) * 1e-9, result.certificate(), result.message(),
+                stages.stages());
     }
 
     /** Says so in the message when the walk stalled at a degenerate vertex (zero-length pivots). */
@@ -163,7 +177,6 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
         if (walk.rebalanceCount() == 0 && walk.blandPivotCount() == 0) return result;
         String note = "stalled at a degenerate vertex: " + result.iterations() + " pivots" + Presolve.degeneracy(walk);
         String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
-        return new SolveResult(result.status(), result.objective(), result.point(), result.iterations(),
-                result.regionChanges(), result.seconds(), result.certificate(), message);
+        return result.withMessage(message);
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.drlp.api.Certificate;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStage;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
 import org.drlp.kernel.VertexWalkSolver;
@@ -89,6 +90,9 @@ class PresolveTest {
         assertEquals(lp, on.objective(), tolerance, context + ": the LP oracle's optimum");
         assertEquals(off.objective(), on.objective(), 1e-9 * (problem.scale() + Math.abs(lp)), context);
         assertCertified(on, problem.design(), problem.y(), loss, problem.scale() + Math.abs(lp), context);
+        assertStagesAddUp(on, context + ", presolve on");
+        assertStagesAddUp(off, context + ", presolve off");
+        assertEquals(1, off.stages().size(), context + ": without presolve one stage, " + off.stages());
         assertEquals(lp, DegenerateDataPropertyTest.dualObjective(problem.y(), loss, on.certificate().dual()),
                 tolerance, context + ": strong duality");
     }
@@ -98,6 +102,18 @@ class PresolveTest {
      * walk to 1e-9 relative, a certified end, and among them cases where folded rows came out on the
      * wrong side of the reduced fit and had to be put back (the repair rounds).
      */
+    /** The stages' pivots add up to the result's iterations, and the walk on the full program comes last. */
+    static void assertStagesAddUp(SolveResult result, String context) {
+        List<SolveStage> stages = result.stages();
+        assertEquals(result.iterations(), stages.stream().mapToLong(SolveStage::pivots).sum(), context + ": " + stages);
+        assertEquals("final", stages.get(stages.size() - 1).name(), context + ": " + stages);
+        assertEquals(result.regionChanges(), stages.get(stages.size() - 1).regionChanges(), context + ": " + stages);
+        for (SolveStage stage : stages) {
+            assertTrue(stage.zeroLengthPivots() <= stage.pivots() && stage.blandPivots() <= stage.pivots()
+                    && stage.breakpointsCrossed() <= stage.regionChanges(), context + ": " + stage);
+        }
+    }
+
     @Test
     void largerProblemsAgreeWithThePlainWalkIncludingRepairedFolds() {
         int repaired = 0;
@@ -132,6 +148,7 @@ class PresolveTest {
             assertEquals(Fixtures.objective(design, y, n, loss, on.point()), on.objective(),
                     1e-9 * Math.max(1, Math.abs(off.objective())), context);
             assertCertified(on, design, y, loss, Math.abs(off.objective()) + 1, context);
+            assertStagesAddUp(on, context);
             Matcher matcher = Pattern.compile("adding (\\d+) rows").matcher(on.message());
             assertTrue(matcher.find(), context + ": " + on.message());
             repaired += Integer.parseInt(matcher.group(1)) > 0 ? 1 : 0;
@@ -173,6 +190,7 @@ class PresolveTest {
                     new double[n], Rule.DANTZIG.create(0), "auto", limit);
             assertEquals(SolveStatus.ITERATION_LIMIT, result.status(), limit + ": " + result.message());
             assertTrue(result.iterations() <= limit, result.iterations() + " pivots > " + limit);
+            assertStagesAddUp(result, "limit " + limit);
         }
     }
 
