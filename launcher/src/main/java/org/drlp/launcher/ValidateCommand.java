@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a spec (syntax, plugin names, every parameter of every sweep point) without running it.")
+        description = "Check a spec without running it: syntax, plugin names, every parameter of every sweep point, "
+                + "and what each plugin can check before running (files, columns, layers, model and method).")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SPEC", description = "Experiment spec (JSON).")
