@@ -15,7 +15,12 @@ JAR=${JAR:-launcher/target/drlp.jar}
 if [ ! -f "$JAR" ]; then
   mvn -B -q package -DskipTests
 fi
-command -v jq >/dev/null || { echo "bench/sweep-write-cost.sh needs jq" >&2; exit 1; }
+if ! command -v jq >/dev/null; then
+  echo "installing jq from Debian's packages" >&2
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q jq >/dev/null
+fi
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
