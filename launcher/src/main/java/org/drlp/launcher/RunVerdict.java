@@ -1,5 +1,6 @@
 package org.drlp.launcher;
 
+import org.drlp.api.ExperimentSummary;
 import org.drlp.api.SolveStatus;
 
 /** What a finished run means for the user, and so for the exit status. */
@@ -11,25 +12,13 @@ enum RunVerdict {
      * that did all it was asked): stopped where the spec told it to.
      */
     LIMIT,
-    /** FAILED, NUMERICAL_FAILURE, UNBOUNDED, or a run the watchdog abandoned: no usable minimum. */
+    /** No usable minimum, by the API's rule ({@link ExperimentSummary.Run#isFailure}): FAILED, NUMERICAL_FAILURE, UNBOUNDED, or abandoned. */
     FAILED;
-
-    /**
-     * The watchdog ends a run that does not return within its time limit plus grace with status
-     * TIME_LIMIT and a message ending in this word (the experiment service's RunExecutor): not a
-     * limit the solver honoured, a plugin that hung.
-     */
-    static final String ABANDONED = "abandoned";
 
     static RunVerdict of(SolveStatus status, String message) {
         if (status.isCertified()) {
             return CERTIFIED;
         }
-        boolean abandoned = message != null && message.endsWith(ABANDONED);
-        return switch (status) {
-            case ITERATION_LIMIT, TIME_LIMIT -> abandoned ? FAILED : LIMIT;
-            case COMPLETED -> LIMIT;
-            default -> FAILED;
-        };
+        return ExperimentSummary.Run.isFailure(status, message) ? FAILED : LIMIT;
     }
 }

@@ -65,10 +65,4 @@ final class SweepTable {
         int runs = summary.runs().size();
         return summary.name() + ": " + runs + (runs == 1 ? " run" : " runs") + (runs == 0 ? "" : ": " + parts);
     }
-
-    /** Runs that count as failed for the exit status. */
-    static long failures(ExperimentSummary summary) {
-        return summary.runs().stream().filter(run -> RunVerdict.of(run.status(), run.message()) == RunVerdict.FAILED)
-                .count();
-    }
 }

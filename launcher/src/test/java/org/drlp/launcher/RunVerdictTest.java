@@ -35,7 +35,7 @@ class RunVerdictTest {
                 run(1, SolveStatus.ITERATION_LIMIT, "stopped after 10 iterations"),
                 run(2, SolveStatus.TIME_LIMIT, ABANDONED)), List.of());
 
-        assertEquals(1, SweepTable.failures(summary));
+        assertEquals(1, summary.failures());
         assertEquals("s: 3 runs: 1 OPTIMAL, 1 ITERATION_LIMIT, 1 TIME_LIMIT", SweepTable.counts(summary));
     }
 

@@ -39,8 +39,36 @@ public record ExperimentSummary(String name, Path outputDirectory, List<Run> run
     public record Run(String label, SolveStatus status, double objective, long iterations, double seconds,
                       String message, int index, Map<String, String> sweep, int repeat, long regionChanges) {
 
+        /**
+         * How the experiment service's watchdog ends the message of a run whose plugin did not
+         * return in time (status TIME_LIMIT): not a limit the solver honoured, a plugin that hung.
+         *
+         * @since 2.0
+         */
+        public static final String ABANDONED = "abandoned";
+
         public Run {
             sweep = Collections.unmodifiableMap(new LinkedHashMap<>(sweep)); // Map.copyOf would lose the order
+        }
+
+        /**
+         * True when a run that ended so gives no usable minimum: FAILED, NUMERICAL_FAILURE,
+         * UNBOUNDED, or abandoned by the watchdog (TIME_LIMIT with a message ending
+         * {@value #ABANDONED}). A run at a limit the spec set, or COMPLETED, has not failed.
+         *
+         * @since 2.0
+         */
+        public static boolean isFailure(SolveStatus status, String message) {
+            return switch (status) {
+                case FAILED, NUMERICAL_FAILURE, UNBOUNDED -> true;
+                case TIME_LIMIT, ITERATION_LIMIT -> message != null && message.endsWith(ABANDONED);
+                default -> false;
+            };
+        }
+
+        /** {@link #isFailure} of this run. @since 2.0 */
+        public boolean failed() {
+            return isFailure(status, message);
         }
 
         /** The 1.0 constructor, kept so that code compiled against 1.0 still links: index -1, nothing swept. */
@@ -50,8 +78,11 @@ public record ExperimentSummary(String name, Path outputDirectory, List<Run> run
         }
     }
 
+    /**
+     * The runs that give no usable minimum ({@link Run#failed()}); before 2.0 only FAILED and
+     * NUMERICAL_FAILURE runs counted.
+     */
     public long failures() {
-        return runs.stream().filter(r -> r.status() == SolveStatus.FAILED
-                || r.status() == SolveStatus.NUMERICAL_FAILURE).count();
+        return runs.stream().filter(Run::failed).count();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.drlp.api.ExperimentSummary;
 import org.drlp.api.RunListener;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
@@ -160,7 +161,7 @@ final class RunExecutor {
         String culprit = culprit(stack, progress);
         worker.interrupt();
         String message = "run did not return within " + format(budget) + " s (" + culprit + " hung while "
-                + progress.stage + "); abandoned";
+                + progress.stage + "); " + ExperimentSummary.Run.ABANDONED;
         StringBuilder details = new StringBuilder("run " + plan.label() + ": " + message + "\n"
                 + "stack of the abandoned thread " + worker.getName() + ":\n");
         for (StackTraceElement frame : stack) details.append("\tat ").append(frame).append('\n');
@@ -202,7 +203,7 @@ final class RunExecutor {
             ThrowRecordingPivotRule rule = created == null ? null : new ThrowRecordingPivotRule(created);
             progress.enter("solving");
             SolveResult result = solve(plan, problem, rule, runDirectory, solveProgress, progress);
-            if (progress.abandoned) return RunOutcome.failed(plan, "abandoned", seconds(started));
+            if (progress.abandoned) return RunOutcome.failed(plan, ExperimentSummary.Run.ABANDONED, seconds(started));
             // the solver turns a rule's exception into a one-line message: the stack trace is only here
             String details = result.status() == SolveStatus.FAILED && rule != null && rule.thrown != null
                     ? details(plan, "solving: " + result.message(), rule.thrown) : null;
