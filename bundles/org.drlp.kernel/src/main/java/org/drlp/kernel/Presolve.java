@@ -93,10 +93,9 @@ final class Presolve {
         stages.end(walk, program.rowCount());
         String note = presolve.describe(result.iterations(), System.nanoTime() - finalStart,
                 degeneracy(walk));
-        String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
         return new SolveResult(result.status(), result.objective(), result.point(),
                 result.iterations() + presolve.pivots, result.regionChanges(), budget.seconds(),
-                result.certificate(), message, stages.stages());
+                result.certificate(), VertexWalkSolver.withNote(result.message(), note), stages.stages());
     }
 
     /** A walk's zero-length pivots, when there were any, and what it did about stalls. */

@@ -136,33 +136,32 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                                              SolverOptions options, StepListener listener, Presolve.Mode presolve,
                                              long start) {
         SolveStages stages = new SolveStages(listener, start);
-        try {
-            if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
-                Presolve.Budget budget = new Presolve.Budget(start);
-                SolveResult result = Presolve.solve(separable, x0, pivotRule, options, stages, presolve, budget);
-                if (result != null) return result;
-                // the presolve found no usable basis: the plain walk with what is left of the limits,
-                // timed from the start of the solve
-                stages.begin(SolveStages.FINAL);
-                VertexWalk walk = new VertexWalk(program, pivotRule, budget.remaining(options), stages);
-                SolveResult plain = walk.solve(x0);
-                stages.end(walk, SolveStages.rows(program));
-                String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk "
-                        + plain.iterations() + " pivots" + Presolve.degeneracy(walk);
-                return new SolveResult(plain.status(), plain.objective(), plain.point(),
-                        plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
-                        plain.message() == null || plain.message().isEmpty() ? note : plain.message() + "; " + note,
-                        stages.stages());
-            }
+        if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
+            Presolve.Budget budget = new Presolve.Budget(start);
+            SolveResult result = Presolve.solve(separable, x0, pivotRule, options, stages, presolve, budget);
+            if (result != null) return result;
+            // the presolve found no usable basis: the plain walk with what is left of the limits,
+            // timed from the start of the solve
             stages.begin(SolveStages.FINAL);
-            VertexWalk walk = new VertexWalk(program, pivotRule, options, stages);
-            SolveResult result = walk.solve(x0);
+            VertexWalk walk = new VertexWalk(program, pivotRule, budget.remaining(options), stages);
+            SolveResult plain = walk.solve(x0);
             stages.end(walk, SolveStages.rows(program));
-            return withStallNote(withStages(result, stages, start), walk);
-        } catch (RuntimeException | StackOverflowError e) {
-            return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    (System.nanoTime() - start) * 1e-9);
+            String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk "
+                    + plain.iterations() + " pivots" + Presolve.degeneracy(walk);
+            return new SolveResult(plain.status(), plain.objective(), plain.point(),
+                    plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
+                    withNote(plain.message(), note), stages.stages());
         }
+        stages.begin(SolveStages.FINAL);
+        VertexWalk walk = new VertexWalk(program, pivotRule, options, stages);
+        SolveResult result = walk.solve(x0);
+        stages.end(walk, SolveStages.rows(program));
+        return withStallNote(withStages(result, stages, start), walk);
+    }
+
+    /** A result's message with a note after it. */
+    static String withNote(String message, String note) {
+        return message == null || message.isEmpty() ? note : message + "; " + note;
     }
 
     /** The result with its stage, timed like a presolved solve: from the start of the solve, setup included. */
@@ -176,7 +175,6 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
     private static SolveResult withStallNote(SolveResult result, VertexWalk walk) {
         if (walk.rebalanceCount() == 0 && walk.blandPivotCount() == 0) return result;
         String note = "stalled at a degenerate vertex: " + result.iterations() + " pivots" + Presolve.degeneracy(walk);
-        String message = result.message() == null || result.message().isEmpty() ? note : result.message() + "; " + note;
-        return result.withMessage(message);
+        return result.withMessage(withNote(result.message(), note));
     }
 }
