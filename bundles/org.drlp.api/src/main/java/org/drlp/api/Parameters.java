@@ -26,7 +26,9 @@ public final class Parameters {
     }
 
     /**
-     * Checks {@code given} against {@code specs} and fills in defaults.
+     * Checks {@code given} against {@code specs} and fills in defaults. A {@link ParameterType#PLUGIN}
+     * parameter takes a {@link PluginChoice} of its role, found in the catalogue by whoever calls
+     * this (the experiment service); one left out stays absent, whatever its default.
      *
      * @param owner          how to name the plugin in messages, for example {@code loss "quantile"}
      * @param baseDirectory  directory that relative PATH values are resolved against
@@ -46,7 +48,10 @@ public final class Parameters {
         for (ParameterSpec spec : specs) {
             Object raw = given.get(spec.name());
             if (raw == null) {
-                if (spec.defaultValue() != null) values.put(spec.name(), spec.defaultValue());
+                // a plugin's default is a name: only the catalogue turns it into a PluginChoice
+                if (spec.defaultValue() != null && spec.type() != ParameterType.PLUGIN) {
+                    values.put(spec.name(), spec.defaultValue());
+                }
                 else if (spec.required()) {
                     throw new ParameterException(owner + ": missing required parameter \"" + spec.name()
                             + "\" (" + describe(spec) + ")");
@@ -65,6 +70,7 @@ public final class Parameters {
 
     private static String describe(ParameterSpec spec) {
         String range = spec.constraintText();
+        if (spec.type() == ParameterType.PLUGIN) return "a " + spec.role() + " plugin";
         return spec.type().name().toLowerCase() + (range.isEmpty() ? "" : " " + range);
     }
 
@@ -107,6 +113,10 @@ public final class Parameters {
                     }
                 }
                 return List.copyOf(out);
+            }
+            case PLUGIN: {
+                if (raw instanceof PluginChoice choice && choice.role().equals(spec.role())) return choice;
+                throw new ParameterException(where + " is not a " + spec.role() + " plugin from the catalogue");
             }
             default:
                 throw new AssertionError(spec.type());
@@ -192,6 +202,17 @@ public final class Parameters {
     /** A PATH parameter resolved against the base directory (the spec file's folder). */
     public Path path(String name) {
         return baseDirectory.resolve((String) require(name)).normalize();
+    }
+
+    /**
+     * The plugin chosen for a {@link ParameterType#PLUGIN} parameter.
+     *
+     * @throws ParameterException when none was resolved (a programmatic caller left it out)
+     */
+    public PluginChoice plugin(String name) {
+        Object value = values.get(name);
+        if (value instanceof PluginChoice choice) return choice;
+        throw new ParameterException(owner + ": parameter \"" + name + "\" names no plugin resolved from the catalogue");
     }
 
     @SuppressWarnings("unchecked")

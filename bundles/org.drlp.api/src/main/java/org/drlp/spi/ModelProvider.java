@@ -27,4 +27,13 @@ public interface ModelProvider extends Plugin {
     default boolean usesDataAndLoss() {
         return true;
     }
+
+    /**
+     * The form of the problem {@link #build} returns with these parameters, known without data, so
+     * that the run's method and strategies can be checked against it before anything loads. The
+     * default, {@link ProblemForm#PROGRAM}, is safe for any model whose problem has a program.
+     */
+    default ProblemForm problemForm(Parameters parameters) {
+        return ProblemForm.PROGRAM;
+    }
 }

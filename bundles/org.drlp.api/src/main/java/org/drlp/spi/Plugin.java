@@ -1,6 +1,8 @@
 package org.drlp.spi;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
@@ -36,5 +38,14 @@ public interface Plugin {
      * @since 1.2
      */
     default void check(Parameters parameters, CheckContext context) {
+    }
+
+    /**
+     * The problem forms this plugin can work on, for plugins that work on the problem (solver
+     * methods and the walk's strategies): {@code validate} rejects a run whose model builds another.
+     * The default: every form.
+     */
+    default Set<ProblemForm> acceptedForms() {
+        return EnumSet.allOf(ProblemForm.class);
     }
 }
