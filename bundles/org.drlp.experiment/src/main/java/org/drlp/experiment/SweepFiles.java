@@ -28,6 +28,13 @@ final class SweepFiles {
     private SweepFiles() {
     }
 
+    /** Java's reasons read "Missing ']"; the quote is closed and the first letter lowered. */
+    private static String describe(PatternSyntaxException e) {
+        String reason = e.getDescription();
+        if (reason.chars().filter(c -> c == '\'').count() % 2 == 1) reason += "'";
+        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    }
+
     /**
      * The matching paths, or null after reporting why there are none.
      *
@@ -66,8 +73,7 @@ final class SweepFiles {
         try {
             matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
         } catch (PatternSyntaxException e) {
-            problems.add(at, "\"" + glob + "\" is not a valid pattern: " + e.getDescription()
-                    + " at character " + (e.getIndex() + 1 + folder.length()));
+            problems.add(at, "\"" + glob + "\" is not a valid pattern: " + describe(e));
             return null;
         }
         Path directory = baseDirectory.resolve(folder.isEmpty() ? "." : folder).normalize();
