@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,7 @@ class SyntheticKindsSolveTest {
         ShippedPlugins.runner().run(spec, output, RunListener.NONE);
         JsonArray runs = Specs.results(output).getAsJsonArray("runs");
         assertEquals(KINDS.size() * 2 * 2, runs.size());
+        Map<String, Double> objectives = new HashMap<>();
         for (int r = 0; r < runs.size(); r++) {
             JsonObject run = runs.get(r).getAsJsonObject();
             JsonObject sweep = run.getAsJsonObject("sweep");
@@ -60,6 +62,13 @@ class SyntheticKindsSolveTest {
             assertEquals("data.kind=" + kind + " data.n=" + n, run.get("problem").getAsString());
             double lp = leastAbsoluteDeviations(synthetic(kind, n));
             assertEquals(lp, run.get("objective").getAsDouble(), 1e-7 * (1 + Math.abs(lp)), label);
+            objectives.put(kind + " " + n, run.get("objective").getAsDouble());
+        }
+        for (long n : new long[] {12, 40}) {
+            double plain = objectives.get("gaussian " + n);
+            // scaling a column scales its coefficient and leaves the fitted values, and so the optimum, unchanged
+            assertEquals(plain, objectives.get("scaled " + n), 1e-9 * plain, "scaled, n " + n);
+            assertEquals(0, objectives.get("p-near-n " + n), 1e-9, "as many coefficients as rows: an exact fit");
         }
     }
 
