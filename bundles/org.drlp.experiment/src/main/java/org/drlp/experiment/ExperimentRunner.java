@@ -59,7 +59,7 @@ public final class ExperimentRunner implements ExperimentService {
         try (OutputFolder folder = OutputFolder.claim(outputDirectory, spec, options.overwrite());
              ExperimentRecorder recorder = new ExperimentRecorder(
                      new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now()),
-                     new SummaryCsvWriter(outputDirectory, plan.sweptPaths()),
+                     new SummaryCsvWriter(outputDirectory, plan.name(), plan.sweptPaths()),
                      new RunLog(outputDirectory),
                      listener == null ? RunListener.NONE : listener)) {
             SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
@@ -108,6 +108,6 @@ public final class ExperimentRunner implements ExperimentService {
         }
         problems.throwIfAny();
         return new ExperimentPlan(experiment.name(), experiment.trace(), List.copyOf(experiment.sweep().keySet()),
-                runs, document.root(), baseDirectory);
+                runs, experiment.withFilesExpanded(document.root()), baseDirectory);
     }
 }
