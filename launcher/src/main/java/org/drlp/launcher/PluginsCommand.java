@@ -87,7 +87,7 @@ final class PluginsCommand implements Callable<Integer> {
                 String value = parameter.required() ? "required"
                         : parameter.defaultValue() == null ? "optional" : "default " + parameter.defaultValue();
                 String constraint = parameter.constraintText();
-                out.printf("      %-18s %-12s %-16s %s%s%n", parameter.name(), typeText(parameter),
+                out.printf("      %-18s %-16s %-16s %s%s%n", parameter.name(), typeText(parameter),
                         value, parameter.description(), constraint.isEmpty() ? "" : " (" + constraint + ")");
             }
         }

@@ -8,14 +8,17 @@ import java.util.List;
 
 import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
+import org.drlp.api.PluginCatalog;
 import org.drlp.api.RunListener;
 import org.drlp.api.RunOptions;
 import org.drlp.api.SpecException;
 
 import com.google.gson.JsonObject;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The experiment service: reads a spec, expands its sweep, resolves every run's plugins and
@@ -24,18 +27,38 @@ import org.osgi.service.component.annotations.Reference;
  * {@link OutputFolder}), keeping results.json and summary.csv current and drawing the plots. See
  * the README for the spec format and the output.
  */
-@Component(service = ExperimentService.class)
+// Immediate: it also publishes the catalogue, which callers wait for before anything else.
+@Component(service = ExperimentService.class, immediate = true)
 public final class ExperimentRunner implements ExperimentService {
 
     /** A spec asking for more runs than this is surely a mistake in its sweep. */
     static final long MAX_RUNS = 1_000_000;
 
     private final PluginLookup plugins;
+    private final PluginRegistry registry;
+    private ServiceRegistration<PluginCatalog> catalogRegistration;
 
-    /** @param plugins this bundle's own registry (its lookup interface is private to the bundle) */
+    /** For OSGi: the service owns its registry, and publishes it as the {@link PluginCatalog}. */
+    public ExperimentRunner() {
+        this(new PluginRegistry());
+    }
+
+    /** @param registry  the plugins to resolve specs against (tests fill one by hand) */
+    ExperimentRunner(PluginRegistry registry) {
+        this.registry = registry;
+        this.plugins = registry;
+    }
+
     @Activate
-    public ExperimentRunner(@Reference(name = "plugins") PluginLookup plugins) {
-        this.plugins = plugins;
+    void activate(BundleContext context) {
+        registry.open(context);
+        catalogRegistration = context.registerService(PluginCatalog.class, registry, null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        catalogRegistration.unregister();
+        registry.close();
     }
 
     /**

@@ -6,9 +6,8 @@ import org.drlp.spi.Plugin;
 import org.drlp.spi.PluginRole;
 
 /**
- * Finding plugins by role and name, for this bundle's experiment service: the registry's service
- * interface inside the bundle (the package is private), so that the service needs no cast of the
- * public {@link org.drlp.api.PluginCatalog}.
+ * Finding plugins by role and name: what the spec's resolution needs of the registry, beside the
+ * public {@link org.drlp.api.PluginCatalog} listing.
  */
 interface PluginLookup {
 

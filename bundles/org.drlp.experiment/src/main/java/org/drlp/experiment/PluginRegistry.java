@@ -14,9 +14,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -24,10 +21,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * come and go at runtime (a jar dropped into plugins/): a service tracker per role sees each one
  * as it is registered, so a new plugin is usable at once.
  */
-// Registered under interfaces only: a service class that is also visible outside the bundle (an
-// embedding application's class path, say) would hide the service from it.
-@Component(service = {PluginCatalog.class, PluginLookup.class})
-public final class PluginRegistry implements PluginCatalog, PluginLookup {
+final class PluginRegistry implements PluginCatalog, PluginLookup {
 
     /** One registered service, its name read once; ranking and id break ties between plugins with the same name. */
     private record Registration(PluginRole<?> role, String name, Plugin plugin, String bundle, String bundleVersion,
@@ -77,15 +71,13 @@ public final class PluginRegistry implements PluginCatalog, PluginLookup {
                 .toList();
     }
 
-    /** Tracks the services of every role of {@link PluginRole#ALL} while the component is active. */
-    @Activate
-    void activate(BundleContext context) {
+    /** Tracks the services of every role of {@link PluginRole#ALL} until {@link #close}. */
+    void open(BundleContext context) {
         for (PluginRole<?> role : PluginRole.ALL) trackers.add(tracker(context, role));
         trackers.forEach(ServiceTracker::open);
     }
 
-    @Deactivate
-    void deactivate() {
+    void close() {
         trackers.forEach(ServiceTracker::close);
         trackers.clear();
     }
