@@ -9,6 +9,7 @@ import java.util.List;
 import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.PluginCatalog;
+import org.drlp.api.ReportService;
 import org.drlp.api.RunListener;
 import org.drlp.api.RunOptions;
 import org.drlp.api.SpecException;
@@ -17,6 +18,8 @@ import com.google.gson.JsonObject;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The experiment service: reads a spec, expands its sweep, resolves every run's plugins and
@@ -32,12 +35,26 @@ public final class ExperimentRunner implements ExperimentService {
     static final long MAX_RUNS = 1_000_000;
 
     private final PluginRegistry plugins;
+    /** Writes the comparison report at the end of a sweep; null when no bundle provides one. */
+    private final ReportService reports;
 
-    /** {@code catalog} is this bundle's own registry, which also resolves plugins by role and name. */
+    /**
+     * {@code catalog} is this bundle's own registry, which also resolves plugins by role and name;
+     * {@code reports} is optional (greedy: a report service that appears later is taken up).
+     */
     @Activate
     public ExperimentRunner(@Reference(name = "plugins", target = "(component.name=org.drlp.experiment.PluginRegistry)")
-                            PluginCatalog catalog) {
+                            PluginCatalog catalog,
+                            @Reference(name = "reports", cardinality = ReferenceCardinality.OPTIONAL,
+                                    policyOption = ReferencePolicyOption.GREEDY)
+                            ReportService reports) {
         this.plugins = (PluginRegistry) catalog;
+        this.reports = reports;
+    }
+
+    /** Without a report service. */
+    ExperimentRunner(PluginCatalog catalog) {
+        this(catalog, null);
     }
 
     /**
@@ -46,8 +63,8 @@ public final class ExperimentRunner implements ExperimentService {
      * @param spec           the spec's JSON as written
      * @param baseDirectory  the spec's folder, against which its relative paths resolve
      */
-    private record ExperimentPlan(String name, boolean trace, List<String> sweptPaths, List<RunPlan> runs,
-                                  JsonObject spec, Path baseDirectory) { }
+    private record ExperimentPlan(String name, boolean trace, ObjectiveFigures.OverlayValue overlay,
+                                  List<String> sweptPaths, List<RunPlan> runs, JsonObject spec, Path baseDirectory) { }
 
     @Override
     public int validate(Path spec) throws SpecException {
@@ -67,7 +84,7 @@ public final class ExperimentRunner implements ExperimentService {
             SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
             recorder.open();
             RunExecutor executor = new RunExecutor(outputDirectory, plan.trace());
-            ObjectivePlots plots = new ObjectivePlots(outputDirectory);
+            ObjectivePlots plots = new ObjectivePlots(outputDirectory, plan.name(), plan.overlay());
             recorder.experimentStarted(plan.name(), plan.runs().size());
             new RunScheduler(options.jobs()).executeAll(plan.runs(), run -> {
                 recorder.runStarted(run);
@@ -75,7 +92,10 @@ public final class ExperimentRunner implements ExperimentService {
                         (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
                 recorder.runFinished(outcome, plots.plotRun(outcome));
             });
-            recorder.finish(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
+            List<String> warnings = new ArrayList<>(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
+            // results.json holds every run already (in the order they finished), which is all the report reads
+            warnings.addAll(EndOfSweepReport.write(reports, outputDirectory, recorder.outcomes()));
+            recorder.finish(warnings);
             return recorder.summary(plan.name(), outputDirectory, plan.sweptPaths());
         }
     }
@@ -109,7 +129,8 @@ public final class ExperimentRunner implements ExperimentService {
             }
         }
         problems.throwIfAny();
-        return new ExperimentPlan(experiment.name(), experiment.trace(), List.copyOf(experiment.sweep().keySet()),
+        return new ExperimentPlan(experiment.name(), experiment.trace(), experiment.overlay(),
+                List.copyOf(experiment.sweep().keySet()),
                 runs, document.root(), baseDirectory);
     }
 }

@@ -5,11 +5,13 @@ package org.drlp.report;
  * under it in its colour (the spread of repeats around their median). Points with a non-finite
  * coordinate are left out.
  *
- * @param name  the legend entry
- * @param low   null for a line without a band
- * @param high  null exactly when low is
+ * @param name   the legend entry
+ * @param low    null for a line without a band
+ * @param high   null exactly when low is
+ * @param style  which of the line styles it gets (colour, dash, marker), so that one thing drawn in
+ *               several panels of a figure looks the same in each; -1 for its position in its panel
  */
-public record Series(String name, double[] x, double[] y, double[] low, double[] high) {
+public record Series(String name, double[] x, double[] y, double[] low, double[] high, int style) {
 
     public Series {
         if (x.length != y.length) {
@@ -21,9 +23,9 @@ public record Series(String name, double[] x, double[] y, double[] low, double[]
         }
     }
 
-    /** A line without a band. */
+    /** A line without a band, styled by its position. */
     public Series(String name, double[] x, double[] y) {
-        this(name, x, y, null, null);
+        this(name, x, y, null, null, -1);
     }
 
     public boolean hasBand() {

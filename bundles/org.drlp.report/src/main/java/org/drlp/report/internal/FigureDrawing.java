@@ -35,7 +35,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Draws a figure with JFreeChart: a title band, then one line chart per panel, left to right, each
- * with its legend under the plotting area. Line i of a panel has {@link LineStyles}' style i; its
+ * with its legend under the plotting area. Line i of a panel has {@link LineStyles}' style i (or
+ * the style it asks for); its
  * markers sit on every k-th point only, at an offset that differs from line to line, so that lines
  * which coincide still show each marker.
  */
@@ -96,11 +97,12 @@ public final class FigureDrawing {
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
         bandRenderer.setAlpha(0.18f);
         for (int i = 0; i < series.size(); i++) {
-            renderer.setSeriesPaint(i, LineStyles.colour(i));
-            renderer.setSeriesStroke(i, LineStyles.stroke(i));
-            renderer.setSeriesShape(i, LineStyles.marker(i));
-            bandRenderer.setSeriesFillPaint(i, LineStyles.colour(i));
-            bandRenderer.setSeriesPaint(i, LineStyles.colour(i));
+            int style = series.get(i).style() >= 0 ? series.get(i).style() : i;
+            renderer.setSeriesPaint(i, LineStyles.colour(style));
+            renderer.setSeriesStroke(i, LineStyles.stroke(style));
+            renderer.setSeriesShape(i, LineStyles.marker(style));
+            bandRenderer.setSeriesFillPaint(i, LineStyles.colour(style));
+            bandRenderer.setSeriesPaint(i, LineStyles.colour(style));
             bandRenderer.setSeriesVisibleInLegend(i, false);
         }
         if (series.stream().anyMatch(Series::hasBand)) {
