@@ -72,13 +72,14 @@ final class ObjectivePlots {
 
     /** The group's runs that left a trace, a line per compared value (its repeats together); null when none did. */
     Figure overlay(SweepGroup group) throws IOException {
-        Map<String, List<ObjectiveTrace>> traces = new LinkedHashMap<>();
+        Map<String, List<ObjectiveFigures.Repeat>> traces = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         for (RunOutcome run : group.runs()) {
             if (run.traceFile() == null) continue;
             Path file = outputDirectory.resolve(run.traceFile());
             traces.computeIfAbsent(group.seriesName(run), name -> new ArrayList<>())
-                    .add(overlayValue == ObjectiveFigures.OverlayValue.GAP ? finalStage(file) : ObjectiveTrace.read(file));
+                    .add(new ObjectiveFigures.Repeat(run.plan().repeat(), overlayValue == ObjectiveFigures.OverlayValue.GAP
+                            ? finalStage(file) : ObjectiveTrace.read(file)));
             units.putIfAbsent(group.seriesName(run), unit(run.plan()));
         }
         if (traces.isEmpty()) return null;

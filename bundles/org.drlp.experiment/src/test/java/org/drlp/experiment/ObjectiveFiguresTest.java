@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 /** Overlays: gap to the best on a log axis, repeats as median and band, pivots and epochs apart. */
 class ObjectiveFiguresTest {
 
-    private static ObjectiveTrace trace(double[] iterations, double[] objectives) {
+    private static ObjectiveFigures.Repeat trace(double[] iterations, double[] objectives) {
+        return trace(0, iterations, objectives);
+    }
+
+    private static ObjectiveFigures.Repeat trace(int repeat, double[] iterations, double[] objectives) {
         double[] seconds = new double[iterations.length];
         for (int i = 0; i < seconds.length; i++) seconds[i] = iterations[i] / 100;
-        return new ObjectiveTrace(iterations, seconds, objectives);
+        return new ObjectiveFigures.Repeat(repeat, new ObjectiveTrace(iterations, seconds, objectives));
     }
 
     @Test
@@ -37,6 +41,26 @@ class ObjectiveFiguresTest {
         assertArrayEquals(new double[] {5, 0.02}, byPivot.series().get(1).y(), 1e-12);
         assertTrue(byPivot.yLabel().contains("f_best = 5") && byPivot.yLabel().contains("0 drawn at 1e-03"),
                 byPivot.yLabel());
+    }
+
+    @Test
+    void eachRepeatIsMeasuredFromItsOwnBestAndRoundingSizedGapsAreZero() {
+        // repeat 1 solved another instance (its data seed is offset), with optimum 100
+        ObjectiveFigures.Line a = new ObjectiveFigures.Line("a", "pivots", 0, List.of(
+                trace(0, new double[] {0, 1}, new double[] {10, 5}),
+                trace(1, new double[] {0, 1}, new double[] {120, 100 + 1e-12})));
+        ObjectiveFigures.Line b = new ObjectiveFigures.Line("b", "pivots", 1, List.of(
+                trace(0, new double[] {0, 1}, new double[] {10, 6}),
+                trace(1, new double[] {0, 1}, new double[] {120, 100})));
+        Figure figure = ObjectiveFigures.overlay("t", List.of(a, b), ObjectiveFigures.OverlayValue.GAP);
+        Series lineA = figure.panels().get(0).series().get(0);
+        Series lineB = figure.panels().get(0).series().get(1);
+        // gaps of a: repeat 0: 5, 0; repeat 1: 20, 0 (1e-12 is rounding); of b: 5, 1 and 20, 0; zero drawn at 0.1
+        assertArrayEquals(new double[] {12.5, 0.1}, lineA.y(), 1e-12);
+        assertArrayEquals(new double[] {5, 0.1}, lineA.low(), 1e-12);
+        assertArrayEquals(new double[] {20, 0.1}, lineA.high(), 1e-12);
+        assertArrayEquals(new double[] {12.5, 0.55}, lineB.y(), 1e-12);
+        assertTrue(figure.panels().get(0).yLabel().startsWith("f - f_best of its repeat"), figure.panels().get(0).yLabel());
     }
 
     @Test

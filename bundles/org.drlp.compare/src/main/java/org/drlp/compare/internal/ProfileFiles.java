@@ -73,11 +73,12 @@ final class ProfileFiles {
         List<Series> lines = new ArrayList<>();
         for (int s = 0; s < profile.configurations().size(); s++) lines.add(steps(profile, s, taus, end));
         String measure = profile.measure().name();
-        String title = experiments + ": performance profile of " + measure + ", " + profile.configurations().size()
-                + " configurations on " + profile.problems().size() + " problems";
+        String title = experiments + ": performance profile of " + measure;
         Scale x = end > LOG_AXIS_FROM ? Scale.LOG : Scale.LINEAR;
-        return new Figure(title, List.of(new Panel("rho(tau): share of problems solved within tau times the least "
-                + measure, "tau (ratio to the best " + measure + ")", "share of problems", lines, x, Scale.LINEAR)));
+        return new Figure(title, List.of(new Panel(profile.configurations().size() + " configurations on "
+                + profile.problems().size() + " problems; unsolved counts as never", "tau (" + measure
+                + " over the least of any configuration)", "rho(tau): share of problems solved within tau", lines, x,
+                Scale.LINEAR)));
     }
 
     /** rho_s as a step function: flat between the taus, rising at each. */

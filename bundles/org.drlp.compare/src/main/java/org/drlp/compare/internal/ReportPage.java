@@ -14,6 +14,7 @@ import org.drlp.compare.SolvedRule;
 /**
  * report.html: one page, no external resources (the plots are the SVG files beside it, by relative
  * link): what was compared, the definitions, the profiles, the table, and each folder's spec.
+ * Written as polyglot markup (every element closed), so that XML tools read it too.
  */
 final class ReportPage {
 
@@ -25,7 +26,7 @@ final class ReportPage {
     static Path write(List<ResultsFolder> folders, Comparison comparison, List<ConfigurationSummary> rows,
                       List<Measure> measures, String experiments, Path directory) throws IOException {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
                 .append(escape(experiments)).append(": comparison</title>\n<style>\n")
                 .append("body{font-family:sans-serif;max-width:72em;margin:1em auto;padding:0 1em;color:#222}\n")
                 .append("table{border-collapse:collapse;font-size:90%}th,td{border:1px solid #bbb;padding:2px 6px}\n")
@@ -45,7 +46,7 @@ final class ReportPage {
             String base = "profile-" + measure.name();
             html.append("<h2>Performance profile: ").append(measure.name()).append("</h2>\n<p><img src=\"")
                     .append(base).append(".svg\" alt=\"performance profile of ").append(measure.name())
-                    .append("\"></p>\n<p>Data: <a href=\"").append(base).append(".csv\">").append(base)
+                    .append("\"/></p>\n<p>Data: <a href=\"").append(base).append(".csv\">").append(base)
                     .append(".csv</a>; also <a href=\"").append(base).append(".png\">PNG</a>.</p>\n");
         }
         html.append("<h2>Shifted geometric means and counts</h2>\n<table>\n<tr>");
@@ -74,7 +75,7 @@ final class ReportPage {
 
     private static void definitions(StringBuilder html, SolvedRule rule, List<Measure> measures) {
         html.append("<p>A run <b>solves</b> its problem when it ends certified (OPTIMAL or LOCAL_MINIMUM) with an ")
-                .append("objective within ").append(Numbers.format(rule.relative())).append(" &times; |best| + ")
+                .append("objective within ").append(Numbers.format(rule.relative())).append(" &#215; |best| + ")
                 .append(Numbers.format(rule.absolute())).append(" of the best objective any run reached on that ")
                 .append("problem; a certified run above that is a <b>wrong answer</b>, any other a <b>failure</b>. ")
                 .append("The repeats of a configuration on a problem count by their median, an unsolved repeat as ")
