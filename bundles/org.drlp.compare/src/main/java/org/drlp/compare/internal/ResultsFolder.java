@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,7 @@ record ResultsFolder(Path folder, String name, String started, String spec, List
         Path file = folder.resolve(RESULTS);
         if (!Files.isDirectory(folder)) throw new IOException(folder + ": no such folder");
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(folder.toString(), null, "not a results folder: it has no " + RESULTS
-                    + " (drlp run writes one)");
+            throw new IOException(folder + ": not a results folder: it has no " + RESULTS + " (drlp run writes one)");
         }
         JsonObject root;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
