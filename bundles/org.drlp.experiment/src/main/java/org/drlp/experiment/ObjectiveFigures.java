@@ -81,8 +81,10 @@ final class ObjectiveFigures {
         if (gap) {
             double floor = floor(shown);
             shown = raisedTo(shown, floor);
-            yLabel = (best.size() == 1 ? String.format(Locale.ROOT, "f - f_best (f_best = %.10g", best.values().iterator().next())
-                    : "f - f_best of its repeat (") + String.format(Locale.ROOT, "; 0 drawn at %.0e)", floor);
+            String zero = String.format(Locale.ROOT, "0 drawn at %.0e", floor);
+            yLabel = best.size() == 1
+                    ? String.format(Locale.ROOT, "f - f_best (f_best = %.10g; %s)", best.values().iterator().next(), zero)
+                    : "f - f_best of its repeat (" + zero + ")";
         }
         String what = gap ? "objective gap" : "objective";
         Set<String> units = new LinkedHashSet<>();

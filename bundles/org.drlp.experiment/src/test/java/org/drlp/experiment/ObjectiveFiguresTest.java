@@ -60,7 +60,7 @@ class ObjectiveFiguresTest {
         assertArrayEquals(new double[] {5, 0.1}, lineA.low(), 1e-12);
         assertArrayEquals(new double[] {20, 0.1}, lineA.high(), 1e-12);
         assertArrayEquals(new double[] {12.5, 0.55}, lineB.y(), 1e-12);
-        assertTrue(figure.panels().get(0).yLabel().startsWith("f - f_best of its repeat"), figure.panels().get(0).yLabel());
+        assertEquals("f - f_best of its repeat (0 drawn at 1e-01)", figure.panels().get(0).yLabel());
     }
 
     @Test
