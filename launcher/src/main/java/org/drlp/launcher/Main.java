@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar drlp.jar COMMAND ...}: runs, validates, lists and opens a shell on an embedded Felix. */
 @Command(name = "drlp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ShellCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, PluginsCommand.class, ShellCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Deep ReLU Programming workbench: exact vertex-walk minimisation of piecewise-linear objectives.")
 public final class Main implements Runnable {
@@ -70,7 +70,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate, plugins or shell");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate, report, plugins or shell");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--overwrite",
             description = "Delete an earlier experiment's results in the output folder first (results.json, "
-                    + "summary.csv, spec.json, drlp.log, runs/, plots/); without it such a folder is refused.")
+                    + "summary.csv, spec.json, drlp.log, runs/, plots/, report/); without it such a folder is refused.")
     boolean overwrite;
 
     @Mixin

@@ -16,6 +16,7 @@ import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import org.drlp.api.ExperimentService;
 import org.drlp.api.PluginCatalog;
+import org.drlp.api.ReportService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -192,6 +193,10 @@ final class Workbench implements AutoCloseable {
 
     ExperimentService experiments() throws LaunchException {
         return service(ExperimentService.class);
+    }
+
+    ReportService reports() throws LaunchException {
+        return service(ReportService.class);
     }
 
     PluginCatalog plugins() throws LaunchException {

@@ -41,8 +41,8 @@ class ValidateCommandTest extends ConsoleCapture {
                 + " has layers 1..4 (4 is the output layer)"), problems);
         assertTrue(problems.contains(spec + ":5:39 (sweep.data.path[1]): data source \"csv\": " + folder
                 + "/missing.csv: no such file"), problems);
-        assertTrue(problems.contains("(sweep.solver.method[1]): solver method \"block-coordinate\": solves only model "
-                + "\"relu-layerwise\", not \"relu-layer\""), problems);
+        assertTrue(problems.contains("(sweep.solver.method[1]): solver method \"block-coordinate\" does not work on a "
+                + "ReLU program, which model \"relu-layer\" builds; it works on a layer-by-layer problem"), problems);
     }
 
     @Test

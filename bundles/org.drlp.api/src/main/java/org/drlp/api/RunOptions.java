@@ -6,7 +6,7 @@ package org.drlp.api;
  * @param jobs       runs executed at the same time, at least 1; results are recorded in sweep order
  *                   whatever the order in which runs finish
  * @param overwrite  whether an output folder that holds an earlier experiment's results may be
- *                   cleared first (results.json, summary.csv, spec.json, drlp.log, runs/, plots/
+ *                   cleared first (results.json, summary.csv, spec.json, drlp.log, runs/, plots/, report/
  *                   deleted; nothing else); without it such a folder is refused, so that runs of
  *                   two experiments never mix (since 1.4)
  * @since 1.1

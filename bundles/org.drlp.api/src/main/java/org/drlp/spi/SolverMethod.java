@@ -19,4 +19,12 @@ public interface SolverMethod extends Plugin {
      * that throws ends the solve FAILED, naming it, after {@link StepListener#onPluginFault}.
      */
     SolveResult solve(Problem problem, Parameters parameters, StepListener listener);
+
+    /**
+     * What one of its iterations is, as plots label the axis: {@code pivots} for a vertex walk,
+     * {@code epochs} for a gradient method. Curves of different units are never drawn on one axis.
+     */
+    default String iterationUnit() {
+        return "iterations";
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.PluginCatalog;
+import org.drlp.api.ReportService;
 import org.drlp.api.RunListener;
 import org.drlp.api.RunOptions;
 import org.drlp.api.SpecException;
@@ -19,6 +20,10 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The experiment service: reads a spec, expands its sweep, resolves every run's plugins and
@@ -37,6 +42,10 @@ public final class ExperimentRunner implements ExperimentService {
     private final PluginLookup plugins;
     private final PluginRegistry registry;
     private ServiceRegistration<PluginCatalog> catalogRegistration;
+    /** Writes the comparison report at the end of a sweep; null while no bundle provides one. */
+    @Reference(name = "reports", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ReportService reports;
 
     /** For OSGi: the service owns its registry, and publishes it as the {@link PluginCatalog}. */
     public ExperimentRunner() {
@@ -67,8 +76,8 @@ public final class ExperimentRunner implements ExperimentService {
      * @param spec           the spec's JSON as written
      * @param baseDirectory  the spec's folder, against which its relative paths resolve
      */
-    private record ExperimentPlan(String name, boolean trace, List<String> sweptPaths, List<RunPlan> runs,
-                                  JsonObject spec, Path baseDirectory) { }
+    private record ExperimentPlan(String name, boolean trace, ObjectiveFigures.OverlayValue overlay,
+                                  List<String> sweptPaths, List<RunPlan> runs, JsonObject spec, Path baseDirectory) { }
 
     @Override
     public int validate(Path spec) throws SpecException {
@@ -88,7 +97,7 @@ public final class ExperimentRunner implements ExperimentService {
             SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
             recorder.open();
             RunExecutor executor = new RunExecutor(outputDirectory, plan.trace());
-            ObjectivePlots plots = new ObjectivePlots(outputDirectory);
+            ObjectivePlots plots = new ObjectivePlots(outputDirectory, plan.name(), plan.overlay());
             recorder.experimentStarted(plan.name(), plan.runs().size());
             new RunScheduler(options.jobs()).executeAll(plan.runs(), run -> {
                 recorder.runStarted(run);
@@ -96,7 +105,10 @@ public final class ExperimentRunner implements ExperimentService {
                         (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
                 recorder.runFinished(outcome, plots.plotRun(outcome));
             });
-            recorder.finish(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
+            List<String> warnings = new ArrayList<>(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
+            // results.json holds every run already (in the order they finished), which is all the report reads
+            warnings.addAll(EndOfSweepReport.write(reports, outputDirectory, recorder.outcomes()));
+            recorder.finish(warnings);
             return recorder.summary(plan.name(), outputDirectory, plan.sweptPaths());
         }
     }
@@ -130,7 +142,8 @@ public final class ExperimentRunner implements ExperimentService {
             }
         }
         problems.throwIfAny();
-        return new ExperimentPlan(experiment.name(), experiment.trace(), List.copyOf(experiment.sweep().keySet()),
-                runs, experiment.withFilesExpanded(document.root()), baseDirectory);
+        return new ExperimentPlan(experiment.name(), experiment.trace(), experiment.overlay(),
+                List.copyOf(experiment.sweep().keySet()), runs, experiment.withFilesExpanded(document.root()),
+                baseDirectory);
     }
 }

@@ -13,16 +13,18 @@ import com.google.gson.JsonObject;
  * The top level of a spec, checked for shape: which keys are allowed, their JSON types, and the
  * form of the sweep. What the plugin sections mean is left to {@link RunConfigResolver}.
  *
+ * @param overlay   what the sweep groups' overlay plots show: the gap to the best objective (the
+ *                  default) or the objective itself
  * @param sections  the plugin sections data, model, loss and solver (solver may be absent, and so may
  *                  data and loss for a model that uses neither)
  * @param sweep     swept dotted path to its values, in spec order; a file axis ({@link SweepFiles})
  *                  already expanded to the matching paths
  */
-record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sections,
-                      Map<String, JsonArray> sweep) {
+record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.OverlayValue overlay,
+                      JsonObject sections, Map<String, JsonArray> sweep) {
 
     static final List<String> TOP_LEVEL_KEYS =
-            List.of("name", "description", "data", "model", "loss", "solver", "sweep", "repeats", "trace");
+            List.of("name", "description", "data", "model", "loss", "solver", "sweep", "repeats", "trace", "overlay");
     static final List<String> SECTIONS = List.of("data", "model", "loss", "solver");
 
     /** Reads the top level; problems go to {@code problems} and the result then holds what was usable. */
@@ -56,6 +58,14 @@ record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sectio
             if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) trace = value.getAsBoolean();
             else problems.add("trace", "\"trace\" must be true or false");
         }
+        ObjectiveFigures.OverlayValue overlay = ObjectiveFigures.OverlayValue.GAP;
+        if (root.has("overlay")) {
+            JsonElement value = root.get("overlay");
+            String text = isString(value) ? value.getAsString() : "";
+            if (text.equals("gap")) overlay = ObjectiveFigures.OverlayValue.GAP;
+            else if (text.equals("objective")) overlay = ObjectiveFigures.OverlayValue.OBJECTIVE;
+            else problems.add("overlay", "\"overlay\" must be \"gap\" (f - f_best on a log axis) or \"objective\"");
+        }
         JsonObject sections = new JsonObject();
         for (String section : SECTIONS) {
             JsonElement value = root.get(section);
@@ -70,7 +80,8 @@ record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sectio
             }
         }
         Path baseDirectory = document.file().toAbsolutePath().getParent();
-        return new ExperimentSpec(name, repeats, trace, sections, sweep(root.get("sweep"), baseDirectory, problems));
+        return new ExperimentSpec(name, repeats, trace, overlay, sections,
+                sweep(root.get("sweep"), baseDirectory, problems));
     }
 
     /** @param baseDirectory  the spec's folder, against which a file axis's pattern resolves */

@@ -17,8 +17,10 @@ import org.drlp.report.FigureFiles;
 /**
  * Writes the objective plots as SVG and PNG: {@code runs/NNN/objective.*} from each run's trace
  * (a series per stage of the solve), and {@code plots/<group>.*} overlaying the runs of each sweep
- * group (each run's stages one after another). A plot that cannot be drawn
- * is returned as a warning and never fails a run: the numbers matter more than the pictures.
+ * group (see {@link ObjectiveFigures#overlay}: by default the gap to the group's best objective,
+ * over the final stage of each solve, whose objective is the full problem's). Titles name the
+ * experiment and what varies. A plot that cannot be drawn is returned as a warning and never fails
+ * a run: the numbers matter more than the pictures.
  */
 final class ObjectivePlots {
 
@@ -26,9 +28,13 @@ final class ObjectivePlots {
     static final String GROUP_FOLDER = "plots";
 
     private final Path outputDirectory;
+    private final String experiment;
+    private final ObjectiveFigures.OverlayValue overlayValue;
 
-    ObjectivePlots(Path outputDirectory) {
+    ObjectivePlots(Path outputDirectory, String experiment, ObjectiveFigures.OverlayValue overlayValue) {
         this.outputDirectory = outputDirectory;
+        this.experiment = experiment;
+        this.overlayValue = overlayValue;
     }
 
     /** @return warnings; nothing is drawn for a run without a trace */
@@ -37,7 +43,8 @@ final class ObjectivePlots {
         Path traceFile = outputDirectory.resolve(run.traceFile());
         List<String> warnings = new ArrayList<>();
         try {
-            Figure figure = ObjectiveFigures.forRunByStage(run.plan().label(), ObjectiveTrace.readByStage(traceFile));
+            Figure figure = ObjectiveFigures.forRunByStage(experiment + ": run " + run.plan().label(),
+                    run.plan().label(), unit(run.plan()), ObjectiveTrace.readByStage(traceFile));
             write(figure, traceFile.resolveSibling(RUN_FILE), warnings);
         } catch (Exception | LinkageError | AWTError | InternalError e) { // see write: AWT fails in Errors too
             warnings.add(relative(traceFile.getParent()) + ": objective plot not drawn: " + describe(e));
@@ -63,15 +70,38 @@ final class ObjectivePlots {
         return warnings;
     }
 
-    /** The group's runs that left a trace, one series each; null when none did. */
+    /** The group's runs that left a trace, a line per compared value (its repeats together); null when none did. */
     Figure overlay(SweepGroup group) throws IOException {
-        Map<String, ObjectiveTrace> traces = new LinkedHashMap<>();
+        Map<String, List<ObjectiveFigures.Repeat>> traces = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
         for (RunOutcome run : group.runs()) {
-            if (run.traceFile() != null) {
-                traces.put(group.seriesName(run), ObjectiveTrace.read(outputDirectory.resolve(run.traceFile())));
-            }
+            if (run.traceFile() == null) continue;
+            Path file = outputDirectory.resolve(run.traceFile());
+            traces.computeIfAbsent(group.seriesName(run), name -> new ArrayList<>())
+                    .add(new ObjectiveFigures.Repeat(run.plan().repeat(), overlayValue == ObjectiveFigures.OverlayValue.GAP
+                            ? finalStage(file) : ObjectiveTrace.read(file)));
+            units.putIfAbsent(group.seriesName(run), unit(run.plan()));
         }
-        return traces.isEmpty() ? null : ObjectiveFigures.figure(group.name(), traces);
+        if (traces.isEmpty()) return null;
+        List<ObjectiveFigures.Line> lines = new ArrayList<>();
+        traces.forEach((name, repeats) -> lines.add(new ObjectiveFigures.Line(name, units.get(name), lines.size(), repeats)));
+        String varied = group.variedPath();
+        String title = experiment + ": " + varied + (group.name().equals(SweepGroups.ALL) ? "" : " at " + group.name())
+                + (overlayValue == ObjectiveFigures.OverlayValue.GAP ? ", gap to the best objective" : "");
+        return ObjectiveFigures.overlay(title, lines, overlayValue);
+    }
+
+    /** The trace of the solve's last stage: the full problem's objective (presolve stages walk smaller ones). */
+    private static ObjectiveTrace finalStage(Path traceFile) throws IOException {
+        Map<String, ObjectiveTrace> stages = ObjectiveTrace.readByStage(traceFile);
+        ObjectiveTrace last = stages.get(TraceWriter.DEFAULT_STAGE);
+        if (last == null) for (ObjectiveTrace stage : stages.values()) last = stage;
+        return last == null ? ObjectiveTrace.read(traceFile) : last;
+    }
+
+    /** What a run's iterations count, as its method declares: pivots of a walk, epochs of Adam. */
+    private static String unit(RunPlan plan) {
+        return plan.method() == null ? "iterations" : plan.method().plugin().iterationUnit();
     }
 
     /**

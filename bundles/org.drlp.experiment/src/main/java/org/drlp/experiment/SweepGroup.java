@@ -16,11 +16,17 @@ record SweepGroup(String name, List<RunOutcome> runs) {
         runs = List.copyOf(runs);
     }
 
-    /** How a run is named in the group's legend: the value of the last swept path, and its repeat if any. */
+    /** How a run is named in the group's legend: the value of the last swept path (its repeats share the line). */
     String seriesName(RunOutcome run) {
         String lastValue = "";
         for (var swept : run.plan().point().valueTexts().entrySet()) lastValue = swept.getKey() + "=" + swept.getValue();
-        boolean repeated = runs.stream().anyMatch(r -> r.plan().repeat() > 0);
-        return repeated ? lastValue + " repeat=" + run.plan().repeat() : lastValue;
+        return lastValue;
+    }
+
+    /** The swept path whose values the group compares: the last one. */
+    String variedPath() {
+        String last = "";
+        for (String path : runs.get(0).plan().point().valueTexts().keySet()) last = path;
+        return last;
     }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 /** Splits finished runs into {@link SweepGroup}s: one per combination of all swept values but the last. */
 final class SweepGroups {
 
+    /** The name of the one group when only one path is swept. */
+    static final String ALL = "all";
+
     private SweepGroups() {
     }
 
@@ -20,7 +23,7 @@ final class SweepGroups {
             groups.computeIfAbsent(key(values), k -> new ArrayList<>()).add(run);
         }
         List<SweepGroup> result = new ArrayList<>();
-        groups.forEach((key, members) -> result.add(new SweepGroup(key.isEmpty() ? "all" : key, members)));
+        groups.forEach((key, members) -> result.add(new SweepGroup(key.isEmpty() ? ALL : key, members)));
         return result;
     }
 

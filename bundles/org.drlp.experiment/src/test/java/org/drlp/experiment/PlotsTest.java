@@ -22,6 +22,8 @@ import org.drlp.api.RunListener;
 import org.drlp.api.SolveStatus;
 import org.drlp.report.Figure;
 import org.drlp.report.Panel;
+import org.drlp.report.Scale;
+import org.drlp.report.Series;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
@@ -79,10 +81,18 @@ class PlotsTest {
         for (SweepGroup group : groups) {
             assertEquals(List.of("solver.pivot=dantzig", "solver.pivot=bland"),
                     group.runs().stream().map(group::seriesName).toList());
-            Figure overlay = new ObjectivePlots(output).overlay(group);
-            assertEquals(List.of("objective by iteration", "objective by time"),
+            Figure overlay = new ObjectivePlots(output, "quantiles", ObjectiveFigures.OverlayValue.GAP).overlay(group);
+            assertEquals("quantiles: solver.pivot at " + group.name() + ", gap to the best objective", overlay.title());
+            assertEquals(List.of("objective gap by iteration", "objective gap by time"),
                     overlay.panels().stream().map(Panel::title).toList());
-            for (Panel panel : overlay.panels()) assertEquals(2, panel.series().size());
+            for (Panel panel : overlay.panels()) {
+                assertEquals(2, panel.series().size());
+                assertEquals(Scale.LOG, panel.yScale());
+                for (Series series : panel.series()) {
+                    for (double y : series.y()) assertTrue(y > 0, "a log axis takes positive values only: " + y);
+                }
+            }
+            assertEquals(Scale.INTEGER, overlay.panels().get(0).xScale());
         }
     }
 
@@ -95,15 +105,16 @@ class PlotsTest {
     }
 
     @Test
-    void repeatsAreSeriesOfTheirGroupNamedByRepeat() {
+    void repeatsShareTheirLineInTheGroupsLegend() {
         Map<String, String> tau = new LinkedHashMap<>();
         tau.put("loss.tau", "0.5");
         tau.put("solver.pivot", "random");
         List<SweepGroup> groups = SweepGroups.of(List.of(outcome(0, tau, 0), outcome(1, tau, 1)));
         assertEquals(1, groups.size());
         SweepGroup group = groups.get(0);
-        assertEquals(List.of("solver.pivot=random repeat=0", "solver.pivot=random repeat=1"),
+        assertEquals(List.of("solver.pivot=random", "solver.pivot=random"),
                 group.runs().stream().map(group::seriesName).toList());
+        assertEquals("solver.pivot", group.variedPath());
     }
 
     @Test

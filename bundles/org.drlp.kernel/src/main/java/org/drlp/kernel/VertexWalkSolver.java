@@ -77,6 +77,11 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
     }
 
     @Override
+    public String iterationUnit() {
+        return "pivots";
+    }
+
+    @Override
     public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         PluginChoice pivot = parameters.plugin("pivot");
         PivotRule pivotRule = pivot.provider(PivotRuleProvider.class).create(pivot.parameters());

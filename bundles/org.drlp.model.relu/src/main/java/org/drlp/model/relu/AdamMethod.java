@@ -57,6 +57,11 @@ public final class AdamMethod implements SolverMethod {
     }
 
     @Override
+    public String iterationUnit() {
+        return "epochs";
+    }
+
+    @Override
     public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         long start = System.nanoTime();
         StepListener steps = listener == null ? StepListener.NONE : listener;

@@ -72,6 +72,11 @@ public final class BlockCoordinateMethod implements SolverMethod {
     }
 
     @Override
+    public String iterationUnit() {
+        return "pivots";
+    }
+
+    @Override
     public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         long start = System.nanoTime();
         if (!(problem instanceof LayerwiseProblem layerwise)) {
