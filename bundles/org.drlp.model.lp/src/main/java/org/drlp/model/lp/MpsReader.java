@@ -352,10 +352,10 @@ final class MpsReader {
             }
             boundSet = set;
         }
+        double v = value == null ? Double.NaN : bound(value, type + " bound of column \"" + col + "\"");
         Integer index = columnIndex.get(col);
         if (index == null) throw error("unknown column \"" + col + "\" in BOUNDS (not in COLUMNS)");
         int c = index;
-        double v = value == null ? Double.NaN : bound(value, type + " bound of column \"" + col + "\"");
         if (type.equals("BV") || type.equals("LI") || type.equals("UI")) integerBound(c, type);
         switch (type) {
             case "UP", "UI" -> {
