@@ -147,7 +147,7 @@ final class LpProblem implements Problem {
                 return other(walks, walk, "the walk of the penalty (M = " + format(m) + ") ended " + walk.status());
             }
             program = PenaltyProgram.penalty(lp, m);
-            walk = walks.add(walker.walk("penalty-" + walks.count(), program, from));
+            walk = walks.add(walker.walk("penalty-" + (round + 1), program, from));
         }
     }
 
