@@ -25,7 +25,7 @@ public final class LpModelProvider implements ModelProvider {
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.path("file", null, "the linear program, a free-format MPS file"),
-            ParameterSpec.real("penalty", null, "starting weight M of the exact penalty; default 10 max|c| / min|a|, "
+            ParameterSpec.real("penalty", null, "starting weight M of the exact penalty; default 10 max(1, max|c|), "
                     + "rounded up to a power of two (raised x10 while the penalty is not exact)")
                     .withRange(0, true, Double.NaN, false).asOptional(),
             ParameterSpec.real("feasibilityTolerance", 1e-9, "largest violation of a row or bound, relative to "
