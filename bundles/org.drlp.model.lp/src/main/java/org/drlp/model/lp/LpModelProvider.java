@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 public final class LpModelProvider implements ModelProvider {
 
     static final String NAME = "lp";
+    private static final String VERTEX_WALK = "vertex-walk";
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.path("file", null, "the linear program, a free-format MPS file"),
@@ -56,12 +57,23 @@ public final class LpModelProvider implements ModelProvider {
         return false;
     }
 
-    /** The MPS file reads (the whole file: a malformed one is reported before anything runs). */
+    /**
+     * The MPS file reads (the whole file: a malformed one is reported before anything runs), and the
+     * method is vertex-walk: only it walks on after its first walk ({@link LpProblem#conclude}), so
+     * another method would report the penalty's minimum as if it were the LP's.
+     */
     @Override
     public void check(Parameters parameters, CheckContext context) {
+        context.method().filter(method -> !method.equals(VERTEX_WALK)).ifPresent(method -> context.problem(null,
+                "model \"lp\" needs the method \"" + VERTEX_WALK + "\", which walks on from the penalty's minimum "
+                        + "to the LP's answer; \"" + method + "\" does not"));
         Path file = parameters.path("file");
         if (Files.isDirectory(file)) {
             context.problem("file", file + ": a directory, not an MPS file");
+            return;
+        }
+        if (!Files.exists(file)) {
+            context.problem("file", file + ": no such file");
             return;
         }
         try {
