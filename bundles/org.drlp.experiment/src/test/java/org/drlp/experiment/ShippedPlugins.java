@@ -7,6 +7,7 @@ import org.drlp.loss.AbsoluteLoss;
 import org.drlp.loss.EpsilonInsensitiveLoss;
 import org.drlp.loss.QuantileLoss;
 import org.drlp.model.linear.LinearModelProvider;
+import org.drlp.model.lp.LpModelProvider;
 import org.drlp.model.relu.AdamMethod;
 import org.drlp.model.relu.BlockCoordinateMethod;
 import org.drlp.model.relu.ReluArgminModel;
@@ -32,6 +33,7 @@ final class ShippedPlugins {
         registry.addMethod(new AdamMethod(), references.reference("org.drlp.model.relu"));
         registry.addMethod(new BlockCoordinateMethod(walk), references.reference("org.drlp.model.relu"));
         registry.addModel(new LinearModelProvider(), references.reference("org.drlp.model.linear"));
+        registry.addModel(new LpModelProvider(), references.reference("org.drlp.model.lp"));
         registry.addModel(new ReluLayerModel(), references.reference("org.drlp.model.relu"));
         registry.addModel(new ReluLayerwiseModel(), references.reference("org.drlp.model.relu"));
         registry.addModel(new ReluArgminModel(), references.reference("org.drlp.model.relu"));
