@@ -105,6 +105,7 @@ final class LpProblem implements Problem {
         SolveResult walk = result;
         boolean feasible = false;
         boolean restarted = false;
+        boolean noRay = false; // the ray program does not depend on M: once none is found, none exists
         for (int round = 1; ; round++) {
             double[] from = walk.point();
             if (walk.status() == SolveStatus.OPTIMAL && isFeasible(from)) {
@@ -120,9 +121,10 @@ final class LpProblem implements Problem {
                 }
                 m = lower;
             } else if (walk.status() == SolveStatus.OPTIMAL || walk.status() == SolveStatus.UNBOUNDED) {
-                if (walk.status() == SolveStatus.UNBOUNDED) {
+                if (walk.status() == SolveStatus.UNBOUNDED && !noRay) {
                     SolveResult ray = walks.add(walker.walk("ray", PenaltyProgram.ray(lp), new double[lp.columns()]));
-                    if (isRay(ray)) return unboundedOrInfeasible(walks, walker, feasible, from, ray, m);
+                    if (isRay(ray)) return unboundedOrInfeasible(walks, walker, feasible, from, m);
+                    noRay = true;
                 }
                 // an infeasible minimum, or a penalty unbounded along no ray of the LP: M is too small
                 if (!feasible) {
@@ -151,8 +153,7 @@ final class LpProblem implements Problem {
         }
     }
 
-    private SolveResult unboundedOrInfeasible(Walks walks, Walker walker, boolean feasible, double[] from,
-                                              SolveResult ray, double m) {
+    private SolveResult unboundedOrInfeasible(Walks walks, Walker walker, boolean feasible, double[] from, double m) {
         if (feasible) return unbounded(walks, from, m);
         SolveResult phase1 = walks.add(walker.walk("phase-1", PenaltyProgram.feasibility(lp), from));
         if (phase1.status() != SolveStatus.OPTIMAL) {
