@@ -29,10 +29,11 @@ import org.drlp.spi.ReluProgram;
  *     small, times 10, walk on;</li>
  * <li>any other end (a limit, a numerical failure) is reported as it is.</li>
  * </ul>
- * A feasible minimum must also close the duality gap: its dual's objective {@code -sum lambda_j b_j}
- * equals {@code c . x} to {@value #GAP_TOLERANCE} relative (a large M makes the walk's tolerances,
- * which scale with the slopes, blunt; M is then lowered to just above the largest multiplier and the
- * walk goes on). A walk ending NUMERICAL_FAILURE is restarted once from its point. At most
+ * A feasible minimum must also close the duality gap ({@link Gap}: stationarity, and the dual's
+ * objective {@code -sum lambda_j b_j} equal to {@code c . x}, each to {@value #GAP_TOLERANCE}
+ * relative). A large M makes the walk's tolerances, which scale with the slopes, blunt; M is then
+ * lowered to just above the largest multiplier (a thousandth of M when one is at M) and the walk goes
+ * on. A walk ending NUMERICAL_FAILURE is restarted once from its point. At most
  * {@value #MAX_ROUNDS} walks of the penalty after the first; then NUMERICAL_FAILURE. Stateful: one instance per run (the artifact writes the last dual).
  */
 final class LpProblem implements Problem {
@@ -112,8 +113,10 @@ final class LpProblem implements Problem {
                 Gap gap = Gap.of(lp, program, walk);
                 if (gap.closed(GAP_TOLERANCE)) return optimal(walks, walk, program, m, gap);
                 // a feasible minimum whose dual does not close the gap: M, far above the multipliers,
-                // blunted the walk's tolerances; walk on with M just above them
+                // blunted the walk's tolerances; walk on with M just above them (or, when one multiplier
+                // is at M, a thousandth of it: such a dual is an artefact of the blunted walk too)
                 double lower = powerOfTwoAbove(4 * Math.max(1, gap.largestMultiplier()));
+                if (lower >= m) lower = Math.max(1, powerOfTwoAbove(m / 1024));
                 if (lower >= m || round > MAX_ROUNDS) {
                     return walks.end(SolveStatus.NUMERICAL_FAILURE, lp.objective(from), from, walk.certificate(),
                             String.format(Locale.ROOT, "a feasible minimum of the penalty (M = %s) whose dual leaves "
@@ -218,7 +221,7 @@ final class LpProblem implements Problem {
 
     private SolveResult optimal(Walks walks, SolveResult walk, PenaltyProgram program, double m, Gap gap) {
         Certificate certificate = walk.certificate();
-        Duals duals = Duals.of(lp, program, certificate.dual());
+        Duals duals = Duals.of(lp, program, Gap.feasibleMultipliers(program, certificate.dual()));
         solution = new Solution(SolveStatus.OPTIMAL, walk.point(), duals);
         String message = String.format(Locale.ROOT, "LP optimum: penalty M = %s, largest multiplier %.3g M, relative "
                 + "duality gap %.2g", format(m), duals.largestMultiplier() / m, gap.relative())
