@@ -17,7 +17,7 @@ public final class Main implements Runnable {
     static final int ERROR = 1;
     /** The command line was wrong. */
     static final int USAGE = 2;
-    /** The experiment ran, but at least one run failed: FAILED, NUMERICAL_FAILURE, UNBOUNDED or abandoned. */
+    /** The experiment ran, but at least one run failed: FAILED, NUMERICAL_FAILURE, UNBOUNDED, INFEASIBLE or abandoned. */
     static final int RUNS_FAILED = 3;
 
     public static void main(String[] args) {

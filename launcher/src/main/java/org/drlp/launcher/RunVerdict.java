@@ -12,7 +12,7 @@ enum RunVerdict {
      * that did all it was asked): stopped where the spec told it to.
      */
     LIMIT,
-    /** No usable minimum, by the API's rule ({@link ExperimentSummary.Run#isFailure}): FAILED, NUMERICAL_FAILURE, UNBOUNDED, or abandoned. */
+    /** No usable minimum, by the API's rule ({@link ExperimentSummary.Run#isFailure}): FAILED, NUMERICAL_FAILURE, UNBOUNDED, INFEASIBLE, or abandoned. */
     FAILED;
 
     static RunVerdict of(SolveStatus status, String message) {

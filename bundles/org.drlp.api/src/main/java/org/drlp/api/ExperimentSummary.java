@@ -53,14 +53,14 @@ public record ExperimentSummary(String name, Path outputDirectory, List<Run> run
 
         /**
          * True when a run that ended so gives no usable minimum: FAILED, NUMERICAL_FAILURE,
-         * UNBOUNDED, or abandoned by the watchdog (TIME_LIMIT with a message ending
+         * UNBOUNDED, INFEASIBLE, or abandoned by the watchdog (TIME_LIMIT with a message ending
          * {@value #ABANDONED}). A run at a limit the spec set, or COMPLETED, has not failed.
          *
          * @since 2.0
          */
         public static boolean isFailure(SolveStatus status, String message) {
             return switch (status) {
-                case FAILED, NUMERICAL_FAILURE, UNBOUNDED -> true;
+                case FAILED, NUMERICAL_FAILURE, UNBOUNDED, INFEASIBLE -> true;
                 case TIME_LIMIT, ITERATION_LIMIT -> message != null && message.endsWith(ABANDONED);
                 default -> false;
             };

@@ -8,6 +8,13 @@ public enum SolveStatus {
     LOCAL_MINIMUM,
     /** An improving direction along which no neuron blocks: the objective is unbounded below. */
     UNBOUNDED,
+    /**
+     * The problem has no feasible point (a linear program whose constraints contradict each other),
+     * shown by a certificate of its own, such as a minimal total violation above zero.
+     *
+     * @since 2.0
+     */
+    INFEASIBLE,
     /** Stopped by the iteration budget before the method's own stopping rule (a certificate) was met. */
     ITERATION_LIMIT,
     TIME_LIMIT,

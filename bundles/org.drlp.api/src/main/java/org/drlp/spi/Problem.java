@@ -3,7 +3,10 @@ package org.drlp.spi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.drlp.api.SolveResult;
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** What a model builds from data and a loss: the program to minimise, where to start, and names. */
 @ConsumerType // implemented by model plugins
@@ -19,5 +22,31 @@ public interface Problem {
 
     /** Writes model-specific artifacts of a solution (a trained network, say) into a run's folder. */
     default void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
+    }
+
+    /**
+     * The problem's answer from the result of walking {@link #program()}: a problem whose program
+     * stands in for another (the exact-penalty form of a linear program) checks the result, walks
+     * further programs of the same dimension with {@code walker} when it must (a larger penalty, a
+     * feasibility problem), and reports in its own terms (status INFEASIBLE, its own objective). The
+     * returned result counts the pivots and seconds of every walk. The default returns the result
+     * unchanged. Methods that walk vertices call it after their first walk (the kernel's vertex-walk
+     * does); other methods may not, and then report the first walk's result.
+     *
+     * @since 2.0
+     */
+    default SolveResult conclude(SolveResult result, Walker walker) {
+        return result;
+    }
+
+    /** Walks one more program for {@link #conclude}, with the method's pivot rule, options and listener. */
+    @FunctionalInterface
+    @ProviderType // implemented by solver methods, which pass it to conclude
+    interface Walker {
+        /**
+         * Minimises {@code program} from {@code start}; the steps are reported as stage {@code stage}.
+         * Never throws for numerical trouble: that is a status.
+         */
+        SolveResult walk(String stage, ReluProgram program, double[] start);
     }
 }

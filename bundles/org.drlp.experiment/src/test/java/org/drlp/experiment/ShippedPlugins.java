@@ -8,6 +8,7 @@ import org.drlp.loss.AbsoluteLoss;
 import org.drlp.loss.EpsilonInsensitiveLoss;
 import org.drlp.loss.QuantileLoss;
 import org.drlp.model.linear.LinearModelProvider;
+import org.drlp.model.lp.LpModelProvider;
 import org.drlp.model.relu.AdamMethod;
 import org.drlp.model.relu.BlockCoordinateMethod;
 import org.drlp.model.relu.ReluArgminModel;
@@ -33,6 +34,7 @@ final class ShippedPlugins {
         registry.add(PluginRole.METHOD, new AdamMethod(), references.reference("org.drlp.model.relu"));
         registry.add(PluginRole.METHOD, new BlockCoordinateMethod(walk), references.reference("org.drlp.model.relu"));
         registry.add(PluginRole.MODEL, new LinearModelProvider(), references.reference("org.drlp.model.linear"));
+        registry.add(PluginRole.MODEL, new LpModelProvider(), references.reference("org.drlp.model.lp"));
         registry.add(PluginRole.MODEL, new ReluLayerModel(), references.reference("org.drlp.model.relu"));
         registry.add(PluginRole.MODEL, new ReluLayerwiseModel(), references.reference("org.drlp.model.relu"));
         registry.add(PluginRole.MODEL, new ReluArgminModel(), references.reference("org.drlp.model.relu"));

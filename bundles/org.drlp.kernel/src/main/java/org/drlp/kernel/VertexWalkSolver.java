@@ -88,8 +88,16 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
         SolverOptions options = new SolverOptions(parameters.integer("maxIterations"),
                 parameters.real("timeLimitSeconds"), parameters.bool("passThrough"), parameters.real("tolerance"),
                 parameters.intValue("refactorInterval"), parameters.intValue("zeroStepLimit"));
-        return solve(problem.program(), problem.start(), pivotRule, options, listener,
-                Presolve.Mode.valueOf(parameters.string("presolve").toUpperCase(java.util.Locale.ROOT)));
+        Presolve.Mode presolve = Presolve.Mode.valueOf(parameters.string("presolve").toUpperCase(java.util.Locale.ROOT));
+        long start = System.nanoTime();
+        SolveResult first = solve(problem.program(), problem.start(), pivotRule, options, listener, presolve);
+        try {
+            return problem.conclude(first, new ContinuedWalks(listener, start, first.iterations(),
+                    (program, x0, stages) -> solve(program, x0, pivotRule, options, stages, presolve)));
+        } catch (RuntimeException | StackOverflowError e) {
+            return SolveResult.failed("concluding the problem stopped by " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), (System.nanoTime() - start) * 1e-9);
+        }
     }
 
     @Override
