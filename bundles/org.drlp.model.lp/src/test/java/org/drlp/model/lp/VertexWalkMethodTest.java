@@ -14,6 +14,7 @@ import org.drlp.api.SolveStage;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
 import org.drlp.kernel.VertexWalkSolver;
+import org.drlp.spi.PivotRuleProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +47,8 @@ class VertexWalkMethodTest {
                 stage = name;
             }
         };
-        SolveResult result = method.solve(problem, Rules.DANTZIG.create(),
-                Parameters.resolve("solver", method.parameters(), Map.of(), null), listener);
+        SolveResult result = method.solve(problem, Parameters.resolve("solver", method.parameters(),
+                Map.of("pivot", PivotRuleProvider.given(Rules.DANTZIG.create())), null), listener);
         assertEquals(SolveStatus.OPTIMAL, result.status(), result.message());
         assertEquals(-3, result.objective(), 1e-12);
         List<String> names = result.stages().stream().map(SolveStage::name).toList();
