@@ -116,7 +116,7 @@ class GeneralPathTest {
             holder[0] = new VertexWalk(network, trial % 2 == 0 ? DANTZIG : STEEPEST, OPTIONS,
                     (it, f, step, in, out, flips, nanos) -> {
                         trace.add(f);
-                        if (it > 0) worstDrift[0] = Math.max(worstDrift[0], holder[0].directionDrift());
+                        if (it > 0) worstDrift[0] = Math.max(worstDrift[0], WalkProbe.directionDrift(holder[0]));
                         assertEquals(network.evaluate(network.point()), f, 1e-8 * (1 + Math.abs(f)),
                                 "tracked objective equals the network's value");
                     });
@@ -152,7 +152,7 @@ class GeneralPathTest {
             for (int on = 0; on < 2; on++) {
                 DenseNetwork network = DenseNetwork.random(n, new int[] {8, 6, 4}, 300 + trial);
                 List<Double> trace = new ArrayList<>();
-                VertexWalk walk = new VertexWalk(network, DANTZIG, OPTIONS.withPassThrough(on == 1),
+                VertexWalk walk = new VertexWalk(network, DANTZIG, WalkProbe.with(OPTIONS, "lineSearch", on == 1 ? "auto" : "harris"),
                         (it, f, step, in, out, flips, nanos) -> {
                             trace.add(f);
                             assertEquals(network.evaluate(network.point()), f, 1e-8 * (1 + Math.abs(f)));
@@ -182,9 +182,9 @@ class GeneralPathTest {
     private static void checkLocalMinimum(DenseNetwork network, VertexWalk walk, SolveResult result, Random random) {
         double[] x = result.point().clone();
         double f = network.evaluate(x);
-        double[] slopes = walk.pricedSlopes();
+        double[] slopes = WalkProbe.pricedSlopes(walk);
         for (int e = 0; e < slopes.length; e++) {
-            double[] d = walk.edgeDirection(e);
+            double[] d = WalkProbe.edgeDirection(walk, e);
             double norm = Math.sqrt(dot(d, d));
             double h = 1e-7 / Math.max(1, norm);
             double[] moved = x.clone();
@@ -228,7 +228,7 @@ class GeneralPathTest {
         DenseNetwork network = DenseNetwork.random(3, new int[] {8, 8}, 9);
         // without pass-through: with it, the first edge of this (unbounded) network already runs to infinity
         SolveResult result = new VertexWalkSolver().solve(network, new double[] {10, -10, 5}, DANTZIG,
-                OPTIONS.withMaxIterations(1).withPassThrough(false), null);
+                WalkProbe.with(OPTIONS.withMaxIterations(1), "lineSearch", "harris"), null);
         assertEquals(SolveStatus.ITERATION_LIMIT, result.status());
         assertEquals(1, result.iterations());
     }
