@@ -51,13 +51,17 @@ final class SolveStages implements StepListener {
         listener.onStage(fromPoint ? startName(stage) : stage);
     }
 
-    /** The free-direction phase of the walk ends: its steps so far make the start stage. */
-    void phaseOneEnds(VertexWalk walk) {
+    /**
+     * The free-direction phase of the walk ends at its pivot {@code pivots}: its steps so far make
+     * the start stage, and the walk's stage begins with a start row there, as every stage does.
+     */
+    void phaseOneEnds(VertexWalk walk, long pivots, double objective, long elapsedNanos) {
         if (!inPhaseOne) return;
         inPhaseOne = false;
         phaseOne = walk.counters().copy();
         phaseOneEndNanos = System.nanoTime();
         listener.onStage(stage);
+        onStep(pivots, objective, 0, -1, -1, 0, elapsedNanos);
     }
 
     /** Records the stage begun last with the counters of the walk that ran it (null: it did not run). */

@@ -445,7 +445,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
         if (inPhaseOne && leaving >= 0) {
             // the first pivot that takes a neuron out: the free-direction phase is over
             inPhaseOne = false;
-            if (phases != null) phases.phaseOneEnds(this);
+            if (phases != null) phases.phaseOneEnds(this, iterations, objective, System.nanoTime() - startNanos);
         }
         long started = System.nanoTime();
         if (otherSide) {

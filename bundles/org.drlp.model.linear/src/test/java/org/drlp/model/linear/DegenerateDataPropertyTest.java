@@ -59,7 +59,7 @@ class DegenerateDataPropertyTest {
 
         List<Double> trace = new ArrayList<>();
         PiecewiseLinearRegression program = new PiecewiseLinearRegression(problem.design(), problem.y(), problem.n(), loss);
-        SolverOptions options = SolverOptions.defaults().withPassThrough(passThrough).withMaxIterations(ITERATION_LIMIT);
+        SolverOptions options = Strategies.passThrough(SolverOptions.defaults(), passThrough).withMaxIterations(ITERATION_LIMIT);
         SolveResult result = new VertexWalkSolver().solve(program, problem.start(), rule.create(seed), options,
                 (it, f, step, in, out, flips, nanos) -> trace.add(f));
 
