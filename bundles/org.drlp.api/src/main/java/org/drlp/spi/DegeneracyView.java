@@ -19,6 +19,9 @@ public interface DegeneracyView {
      */
     boolean rebalanceKinks();
 
+    /** The objective at the current vertex, as the walk tracks it. */
+    double objective();
+
     /** Pivots taken so far in this walk. */
     long iteration();
 }

@@ -937,6 +937,11 @@ final class VertexWalk implements EdgeView, DegeneracyView {
         return iterations;
     }
 
+    @Override
+    public double objective() {
+        return objective;
+    }
+
     /** Writes the direction of edge e into out: d_k, or its other-side counterpart (F1). */
     private void copyEdgeDirection(int e, double[] out) {
         int k = e / 2;
