@@ -166,7 +166,7 @@ final class SolveRun implements SubproblemWalks {
      * of preactivation) and the dual are the same in both.
      */
     private static SolveResult inUserUnits(SolveResult result, ColumnScaledProgram scaled) {
-        if (result.point() == null) return result;
+        if (result.point() == null || result.point().length != scaled.dimension()) return result;
         double[] x = scaled.toProgramCoordinates(result.point());
         Certificate certificate = result.certificate();
         if (certificate != null && certificate.dual() != null) {
