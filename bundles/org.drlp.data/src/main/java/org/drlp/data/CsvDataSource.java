@@ -24,7 +24,8 @@ public final class CsvDataSource implements DataSourceProvider {
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.path("path", null, "the CSV file (UTF-8, header line first), relative to the spec's folder"),
-            ParameterSpec.string("target", null, "name of the column to predict"),
+            ParameterSpec.string("target", null, "name of the column to predict; default: the last column")
+                    .asOptional(),
             ParameterSpec.list("features", ParameterType.STRING_LIST, null,
                     "columns to use as features, in this order; default: every column but the target").asOptional(),
             ParameterSpec.string("delimiter", ",", "field separator, one character (\";\" or a tab, say)"));
@@ -49,7 +50,7 @@ public final class CsvDataSource implements DataSourceProvider {
         String problem = delimiterProblem(parameters.string("delimiter"));
         if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         return new CsvLoader(parameters.path("path"), delimiter(parameters))
-                .load(parameters.string("target"), requestedFeatures(parameters));
+                .load(target(parameters), requestedFeatures(parameters));
     }
 
     /**
@@ -82,7 +83,7 @@ public final class CsvDataSource implements DataSourceProvider {
         }
         int target = -1;
         try {
-            target = header.column(parameters.string("target"), "the target");
+            target = header.targetColumn(target(parameters));
         } catch (DataException e) {
             context.problem("target", e.getMessage());
         }
@@ -101,7 +102,12 @@ public final class CsvDataSource implements DataSourceProvider {
     public Optional<List<String>> featureNames(Parameters parameters) throws IOException, DataException {
         CsvLoader header = new CsvLoader(parameters.path("path"), delimiter(parameters));
         header.readHeaderOnly();
-        return Optional.of(header.features(parameters.string("target"), requestedFeatures(parameters)));
+        return Optional.of(header.features(target(parameters), requestedFeatures(parameters)));
+    }
+
+    /** The target column's name, or null for the last column. */
+    private static String target(Parameters parameters) {
+        return parameters.has("target") ? parameters.string("target") : null;
     }
 
     private static List<String> requestedFeatures(Parameters parameters) {

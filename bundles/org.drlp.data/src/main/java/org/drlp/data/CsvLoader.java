@@ -47,14 +47,17 @@ final class CsvLoader {
                 .setIgnoreSurroundingSpaces(true).build();
     }
 
-    /** @param requestedFeatures null: every column but the target, in file order */
+    /**
+     * @param target             null: the last column
+     * @param requestedFeatures  null: every column but the target, in file order
+     */
     Dataset load(String target, List<String> requestedFeatures) throws IOException, DataException {
         try (CSVParser opened = open()) {
             readHeader();
-            int targetColumn = column(target, "the target");
+            int targetColumn = targetColumn(target);
             List<String> features = requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn);
             int[] featureColumns = featureColumns(features, targetColumn);
-            return readRows(features, target, featureColumns, targetColumn);
+            return readRows(features, header.get(targetColumn), featureColumns, targetColumn);
         }
     }
 
@@ -71,7 +74,12 @@ final class CsvLoader {
 
     /** The feature names a load would give: the requested ones, or every column but the target. */
     List<String> features(String target, List<String> requestedFeatures) throws DataException {
-        return requestedFeatures != null ? requestedFeatures : otherColumns(column(target, "the target"));
+        return requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn(target));
+    }
+
+    /** The 0-based column of the target, the last one when {@code target} is null. */
+    int targetColumn(String target) throws DataException {
+        return target == null ? header.size() - 1 : column(target, "the target");
     }
 
     private CSVParser open() throws IOException, DataException {

@@ -22,7 +22,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The data source {@code synthetic}: y = 1 + x1 + ... + xp + scale * noise, so every coefficient and
  * the intercept are 1 and a fit can be judged against the truth. Heavy-tailed noise (t, Laplace,
- * Cauchy) is where absolute and quantile losses beat least squares.
+ * Cauchy) is where absolute and quantile losses beat least squares. The parameter {@code kind}
+ * names a family of harder problems made from that data ({@link SyntheticKind}).
  */
 @Component(service = DataSourceProvider.class, property = "name=" + SyntheticDataSource.NAME)
 public final class SyntheticDataSource implements DataSourceProvider {
@@ -43,7 +44,14 @@ public final class SyntheticDataSource implements DataSourceProvider {
             ParameterSpec.real("df", 3.0, "degrees of freedom of t noise (small: heavy tails)")
                     .withRange(0, true, Double.NaN, false),
             ParameterSpec.real("scale", 1.0, "factor on the noise").withRange(0, true, Double.NaN, false),
-            ParameterSpec.integer("seed", 1L, "seed of the generator; the same seed gives the same data"));
+            ParameterSpec.seed("seed", 1L, "seed of the generator; the same seed gives the same data"),
+            ParameterSpec.string("kind", SyntheticKind.GAUSSIAN.id(), "family of problem: gaussian is the plain data; "
+                            + "heavy-ties rounds x and y to integers; duplicate-rows repeats each row copies times; "
+                            + "collinear makes xp = x1 + ... + x(p-1); p-near-n takes p = n - 1; cauchy draws Cauchy "
+                            + "noise; scaled puts the columns at scales 1e-6 to 1e6")
+                    .withChoices(SyntheticKind.ids().toArray(String[]::new)),
+            ParameterSpec.integer("copies", 2L, "kind duplicate-rows: how many times each row appears")
+                    .withRange(2, false, Integer.MAX_VALUE, false));
 
     @Override
     public String name() {
@@ -60,21 +68,36 @@ public final class SyntheticDataSource implements DataSourceProvider {
         return PARAMETERS;
     }
 
-    /** n * p values must fit in one array. */
+    /** n * p values must fit in one array, and the kind must be possible with p features. */
     @Override
     public void check(Parameters parameters, CheckContext context) {
         String problem = sizeProblem(parameters);
-        if (problem != null) context.problem("n", problem);
+        if (problem != null) {
+            context.problem("n", problem);
+            return;
+        }
+        String featureProblem = kind(parameters).featureProblem(features(parameters));
+        if (featureProblem != null) context.problem("p", featureProblem);
     }
 
-    /** x1..xp, known from p alone. */
+    /** x1..xp, known from the kind, n and p alone. */
     @Override
     public Optional<List<String>> featureNames(Parameters parameters) {
-        return Optional.of(names(parameters.intValue("p")));
+        return Optional.of(names(features(parameters)));
+    }
+
+    private static SyntheticKind kind(Parameters parameters) {
+        return SyntheticKind.of(parameters.string("kind"));
+    }
+
+    /** p, or what the kind makes of it; valid once {@link #sizeProblem} has passed. */
+    private static int features(Parameters parameters) {
+        return kind(parameters).features(parameters.integer("n"), parameters.integer("p"));
     }
 
     private static String sizeProblem(Parameters parameters) {
-        long values = parameters.integer("n") * parameters.integer("p");
+        long n = parameters.integer("n");
+        long values = n * (kind(parameters) == SyntheticKind.P_NEAR_N ? n - 1 : parameters.integer("p"));
         return values > MAX_VALUES ? "n * p = " + values + " values do not fit in one array (at most " + MAX_VALUES + ")"
                 : null;
     }
@@ -82,14 +105,24 @@ public final class SyntheticDataSource implements DataSourceProvider {
     @Override
     public Dataset load(Parameters parameters) {
         String problem = sizeProblem(parameters);
+        if (problem == null) problem = kind(parameters).featureProblem(features(parameters));
         if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
-        int n = parameters.intValue("n"), p = parameters.intValue("p");
-        boolean gaussianDesign = parameters.string("design").equals("gaussian");
+        SyntheticKind kind = kind(parameters);
+        int n = parameters.intValue("n"), p = features(parameters);
+        long copies = parameters.integer("copies");
         double scale = parameters.real("scale");
         RandomGenerator random = new Well19937c(parameters.integer("seed"));
-        RealDistribution noise = noise(parameters.string("noise"), parameters.real("df"), random);
+        RealDistribution noise = noise(noiseName(parameters), parameters.real("df"), random);
+        LinearDraw drawn = draw(kind.rowsToDraw(n, copies), p, parameters.string("design").equals("gaussian"),
+                scale, random, noise);
+        LinearDraw data = kind.reshape(drawn, n, copies, scale);
+        return new Dataset(source(parameters), names(p), "y", n, data.x(), data.y());
+    }
 
-        double[] x = new double[n * p], y = new double[n];
+    /** Row by row: the features, then the noise; the order fixes the data a seed gives. */
+    private static LinearDraw draw(int n, int p, boolean gaussianDesign, double scale, RandomGenerator random,
+                                   RealDistribution noise) {
+        double[] x = new double[n * p], y = new double[n], e = new double[n];
         for (int i = 0; i < n; i++) {
             double fit = 1;
             for (int j = 0; j < p; j++) {
@@ -97,9 +130,14 @@ public final class SyntheticDataSource implements DataSourceProvider {
                 x[i * p + j] = value;
                 fit += value;
             }
-            y[i] = fit + scale * noise.sample();
+            e[i] = noise.sample();
+            y[i] = fit + scale * e[i];
         }
-        return new Dataset(source(parameters), names(p), "y", n, x, y);
+        return new LinearDraw(p, x, y, e);
+    }
+
+    private static String noiseName(Parameters parameters) {
+        return kind(parameters) == SyntheticKind.CAUCHY ? "cauchy" : parameters.string("noise");
     }
 
     private static List<String> names(int p) {
@@ -119,9 +157,13 @@ public final class SyntheticDataSource implements DataSourceProvider {
         };
     }
 
+    /** The parameters that shaped the data; a kind other than gaussian leads, with its copies. */
     private static String source(Parameters parameters) {
-        String noise = parameters.string("noise");
-        return "synthetic(n=" + parameters.integer("n") + ", p=" + parameters.integer("p")
+        SyntheticKind kind = kind(parameters);
+        String noise = noiseName(parameters);
+        return "synthetic(" + (kind == SyntheticKind.GAUSSIAN ? "" : "kind=" + kind.id() + ", ")
+                + (kind == SyntheticKind.DUPLICATE_ROWS ? "copies=" + parameters.integer("copies") + ", " : "")
+                + "n=" + parameters.integer("n") + ", p=" + features(parameters)
                 + ", design=" + parameters.string("design") + ", noise=" + noise
                 + (noise.equals("t") ? ", df=" + number(parameters.real("df")) : "")
                 + ", scale=" + number(parameters.real("scale")) + ", seed=" + parameters.integer("seed") + ")";

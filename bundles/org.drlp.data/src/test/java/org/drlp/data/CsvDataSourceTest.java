@@ -165,10 +165,23 @@ class CsvDataSourceTest {
     }
 
     @Test
-    void pathAndTargetAreRequired() {
+    void pathIsRequired() {
         ParameterException e = assertThrows(ParameterException.class,
-                () -> Parameters.resolve("data \"csv\"", CSV.parameters(), Map.of("path", "x.csv"), folder));
-        assertTrue(e.getMessage().contains("missing required parameter \"target\""), e.getMessage());
+                () -> Parameters.resolve("data \"csv\"", CSV.parameters(), Map.of("target", "y"), folder));
+        assertTrue(e.getMessage().contains("missing required parameter \"path\""), e.getMessage());
+    }
+
+    /** Without a target the last column is predicted from the others, as if it had been named. */
+    @Test
+    void theTargetDefaultsToTheLastColumn() throws Exception {
+        Files.writeString(folder.resolve("data.csv"), "a,b,z\n1,2,3\n4,5,6\n", StandardCharsets.UTF_8);
+        Parameters parameters = Parameters.resolve("data \"csv\"", CSV.parameters(), Map.of("path", "data.csv"), folder);
+        Dataset data = CSV.load(parameters);
+        assertEquals("z", data.targetName());
+        assertEquals(List.of("a", "b"), data.featureNames());
+        assertArrayEquals(new double[] {3, 6}, data.target());
+        assertArrayEquals(new double[] {1, 2, 4, 5}, data.features());
+        assertEquals(List.of("a", "b"), CSV.featureNames(parameters).orElseThrow());
     }
 
     /** The example data set shipped with the workbench, R's stackloss (Brownlee 1965). */

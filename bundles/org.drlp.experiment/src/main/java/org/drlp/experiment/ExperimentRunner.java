@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
-import org.drlp.api.PluginCatalog;
 import org.drlp.api.RunListener;
 import org.drlp.api.RunOptions;
 import org.drlp.api.SpecException;
@@ -31,13 +30,12 @@ public final class ExperimentRunner implements ExperimentService {
     /** A spec asking for more runs than this is surely a mistake in its sweep. */
     static final long MAX_RUNS = 1_000_000;
 
-    private final PluginRegistry plugins;
+    private final PluginLookup plugins;
 
-    /** {@code catalog} is this bundle's own registry, which also resolves plugins by role and name. */
+    /** @param plugins this bundle's own registry (its lookup interface is private to the bundle) */
     @Activate
-    public ExperimentRunner(@Reference(name = "plugins", target = "(component.name=org.drlp.experiment.PluginRegistry)")
-                            PluginCatalog catalog) {
-        this.plugins = (PluginRegistry) catalog;
+    public ExperimentRunner(@Reference(name = "plugins") PluginLookup plugins) {
+        this.plugins = plugins;
     }
 
     /**
@@ -61,7 +59,7 @@ public final class ExperimentRunner implements ExperimentService {
         try (OutputFolder folder = OutputFolder.claim(outputDirectory, spec, options.overwrite());
              ExperimentRecorder recorder = new ExperimentRecorder(
                      new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now()),
-                     new SummaryCsvWriter(outputDirectory, plan.sweptPaths()),
+                     new SummaryCsvWriter(outputDirectory, plan.name(), plan.sweptPaths()),
                      new RunLog(outputDirectory),
                      listener == null ? RunListener.NONE : listener)) {
             SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
@@ -110,6 +108,6 @@ public final class ExperimentRunner implements ExperimentService {
         }
         problems.throwIfAny();
         return new ExperimentPlan(experiment.name(), experiment.trace(), List.copyOf(experiment.sweep().keySet()),
-                runs, document.root(), baseDirectory);
+                runs, experiment.withFilesExpanded(document.root()), baseDirectory);
     }
 }

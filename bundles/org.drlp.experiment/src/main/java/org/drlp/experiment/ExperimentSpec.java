@@ -1,5 +1,6 @@
 package org.drlp.experiment;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import com.google.gson.JsonObject;
  *
  * @param sections  the plugin sections data, model, loss and solver (solver may be absent, and so may
  *                  data and loss for a model that uses neither)
- * @param sweep     swept dotted path to its values, in spec order
+ * @param sweep     swept dotted path to its values, in spec order; a file axis ({@link SweepFiles})
+ *                  already expanded to the matching paths
  */
 record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sections,
                       Map<String, JsonArray> sweep) {
@@ -67,15 +69,17 @@ record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sectio
                 sections.add(section, value.deepCopy());
             }
         }
-        return new ExperimentSpec(name, repeats, trace, sections, sweep(root.get("sweep"), problems));
+        Path baseDirectory = document.file().toAbsolutePath().getParent();
+        return new ExperimentSpec(name, repeats, trace, sections, sweep(root.get("sweep"), baseDirectory, problems));
     }
 
-    private static Map<String, JsonArray> sweep(JsonElement sweep, SpecProblems problems) {
+    /** @param baseDirectory  the spec's folder, against which a file axis's pattern resolves */
+    private static Map<String, JsonArray> sweep(JsonElement sweep, Path baseDirectory, SpecProblems problems) {
         Map<String, JsonArray> axes = new LinkedHashMap<>();
         if (sweep == null || sweep.isJsonNull()) return axes;
         if (!sweep.isJsonObject()) {
             problems.add("sweep", "\"sweep\" must be an object mapping a path such as \"loss.tau\" "
-                    + "to a list of values");
+                    + "to a list of values or to a file pattern {\"files\": \"data/*.csv\"}");
             return axes;
         }
         for (Map.Entry<String, JsonElement> axis : sweep.getAsJsonObject().entrySet()) {
@@ -84,13 +88,33 @@ record ExperimentSpec(String name, int repeats, boolean trace, JsonObject sectio
             String pathProblem = SweepPath.problem(path);
             if (pathProblem != null) {
                 problems.add(where, pathProblem);
+            } else if (axis.getValue().isJsonObject()) {
+                JsonArray files = SweepFiles.expand(axis.getValue().getAsJsonObject(), baseDirectory, where, problems);
+                if (files != null) axes.put(path, files);
             } else if (!axis.getValue().isJsonArray() || axis.getValue().getAsJsonArray().isEmpty()) {
-                problems.add(where, "a swept path needs a non-empty list of values [...]");
+                problems.add(where, "a swept path needs a non-empty list of values [...] "
+                        + "or a file pattern {\"files\": \"data/*.csv\"}");
             } else {
                 axes.put(path, axis.getValue().getAsJsonArray());
             }
         }
         return axes;
+    }
+
+    /**
+     * The spec's JSON with each file axis replaced by the paths it matched, so that a copy of the
+     * spec names the files that ran even where the folder's contents have changed since.
+     */
+    JsonObject withFilesExpanded(JsonObject root) {
+        JsonObject copy = root.deepCopy();
+        JsonElement sweep = copy.get("sweep");
+        if (sweep == null || !sweep.isJsonObject()) return copy;
+        for (Map.Entry<String, JsonElement> axis : sweep.getAsJsonObject().entrySet()) {
+            if (axis.getValue().isJsonObject() && this.sweep.containsKey(axis.getKey())) {
+                axis.setValue(this.sweep.get(axis.getKey()).deepCopy());
+            }
+        }
+        return copy;
     }
 
     private static String defaultName(SpecDocument document) {

@@ -43,6 +43,7 @@ final class ResultsWriter implements AutoCloseable {
     private static final String CLOSING = "\n  ]\n}\n";
 
     private final Path file;
+    private final String name;
     private final JsonObject header = new JsonObject();
     private final JsonArray warnings = new JsonArray();
     private final Map<Integer, String> runsByIndex = new TreeMap<>();
@@ -52,6 +53,7 @@ final class ResultsWriter implements AutoCloseable {
 
     ResultsWriter(Path outputDirectory, String name, Path spec, Instant started) {
         this.file = outputDirectory.resolve(FILE_NAME);
+        this.name = name;
         header.addProperty("name", name);
         header.addProperty("spec", spec.toAbsolutePath().normalize().toString());
         header.addProperty("specCopy", SpecSnapshot.FILE_NAME);
@@ -74,7 +76,7 @@ final class ResultsWriter implements AutoCloseable {
 
     /** @param runWarnings  what went wrong beside the run's result (its plot), recorded with the run */
     void add(RunOutcome outcome, List<String> runWarnings) throws IOException {
-        String record = ONE_LINE.toJson(toJson(outcome, runWarnings));
+        String record = ONE_LINE.toJson(toJson(outcome, ProblemId.of(outcome.plan(), name), runWarnings));
         String run = (runsByIndex.isEmpty() ? "\n    " : ",\n    ") + record;
         byte[] added = bytes(run);
         ByteBuffer buffer = ByteBuffer.wrap(bytes(run + CLOSING));
@@ -126,12 +128,13 @@ final class ResultsWriter implements AutoCloseable {
         return environment;
     }
 
-    private static JsonObject toJson(RunOutcome outcome, List<String> runWarnings) {
+    private static JsonObject toJson(RunOutcome outcome, String problem, List<String> runWarnings) {
         RunPlan plan = outcome.plan();
         SolveResult result = outcome.result();
         JsonObject run = new JsonObject();
         run.addProperty("index", plan.index());
         run.addProperty("label", plan.label());
+        run.addProperty("problem", problem);
         run.add("config", plan.config());
         run.add("plugins", plan.origins());
         JsonObject sweep = new JsonObject();

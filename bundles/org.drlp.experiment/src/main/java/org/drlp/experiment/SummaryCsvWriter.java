@@ -19,10 +19,10 @@ import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStage;
 
 /**
- * Keeps summary.csv up to date: one row per finished run, each swept path a column of its own
- * (headed by the dotted path). Rows are appended as runs finish, in the order they finish;
- * {@link #finish} rewrites the file atomically in sweep order. Not thread-safe:
- * {@link ExperimentRecorder} serialises the calls.
+ * Keeps summary.csv up to date: one row per finished run with its {@link ProblemId problem id},
+ * each swept path a column of its own (headed by the dotted path). Rows are appended as runs
+ * finish, in the order they finish; {@link #finish} rewrites the file atomically in sweep order.
+ * Not thread-safe: {@link ExperimentRecorder} serialises the calls.
  */
 final class SummaryCsvWriter implements AutoCloseable {
 
@@ -31,16 +31,20 @@ final class SummaryCsvWriter implements AutoCloseable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
 
     private final Path file;
+    private final String specName;
     private final List<String> sweptPaths;
     private final List<String> header = new ArrayList<>();
     private final Map<Integer, String> rows = new TreeMap<>();
     private FileChannel channel;
 
-    SummaryCsvWriter(Path outputDirectory, List<String> sweptPaths) {
+    /** @param specName  the experiment's name, the problem id of runs that sweep no problem */
+    SummaryCsvWriter(Path outputDirectory, String specName, List<String> sweptPaths) {
         this.file = outputDirectory.resolve(FILE_NAME);
+        this.specName = specName;
         this.sweptPaths = List.copyOf(sweptPaths);
         header.add("index");
         header.add("label");
+        header.add("problem");
         header.addAll(sweptPaths);
         header.addAll(List.of("repeat", "status", "objective", "iterations", "regionChanges", "seconds",
                 "presolvePivots", "zeroLengthPivots", "blandPivots", "refactorisations", "ruleActivations",
@@ -87,6 +91,7 @@ final class SummaryCsvWriter implements AutoCloseable {
         List<Object> row = new ArrayList<>();
         row.add(plan.index());
         row.add(plan.label());
+        row.add(ProblemId.of(plan, specName));
         for (String path : sweptPaths) row.add(swept.get(path));
         row.add(plan.repeat());
         row.add(result.status().name());

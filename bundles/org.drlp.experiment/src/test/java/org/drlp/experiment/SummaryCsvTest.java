@@ -40,7 +40,7 @@ class SummaryCsvTest {
             header = parser.getHeaderNames();
             rows = parser.getRecords();
         }
-        assertEquals(List.of("index", "label", "loss.tau", "solver.pivot", "repeat", "status", "objective",
+        assertEquals(List.of("index", "label", "problem", "loss.tau", "solver.pivot", "repeat", "status", "objective",
                 "iterations", "regionChanges", "seconds", "presolvePivots", "zeroLengthPivots", "blandPivots",
                 "refactorisations", "ruleActivations", "pricingSeconds", "lineSearchSeconds", "directionSeconds",
                 "refactorSeconds", "message"), header);
@@ -51,6 +51,8 @@ class SummaryCsvTest {
             JsonObject run = runs.get(i).getAsJsonObject();
             assertEquals(i, Integer.parseInt(row.get("index")));
             assertEquals(run.get("label").getAsString(), row.get("label"));
+            assertEquals(run.get("problem").getAsString(), row.get("problem"));
+            assertEquals("quantiles", row.get("problem"), "nothing under data. or model. is swept, no file read: the spec's name");
             assertEquals(run.getAsJsonObject("sweep").get("loss.tau").getAsDouble(), Double.parseDouble(row.get("loss.tau")));
             assertEquals(run.getAsJsonObject("sweep").get("solver.pivot").getAsString(), row.get("solver.pivot"));
             assertEquals("0", row.get("repeat"));

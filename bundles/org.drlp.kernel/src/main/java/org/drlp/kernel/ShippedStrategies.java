@@ -48,8 +48,13 @@ public final class ShippedStrategies {
     }
 
     /** The roles of the walk's strategies, in the order the solver declares them. */
-    static final List<PluginRole<?>> ROLES = List.of(PluginRole.LINE_SEARCH, PluginRole.ANTI_CYCLING,
+    public static final List<PluginRole<?>> ROLES = List.of(PluginRole.LINE_SEARCH, PluginRole.ANTI_CYCLING,
             PluginRole.START, PluginRole.PRESOLVE, PluginRole.REFACTOR);
+
+    /** The shipped strategies of a role (the instances the kernel's components register are others). */
+    public static List<Plugin> plugins(PluginRole<?> role) {
+        return SHIPPED.getOrDefault(role.id(), List.of());
+    }
 
     /** The default of a role with its default parameters. */
     public static PluginChoice defaultOf(String role) {

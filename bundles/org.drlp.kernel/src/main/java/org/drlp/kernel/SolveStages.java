@@ -52,16 +52,15 @@ final class SolveStages implements StepListener {
     }
 
     /**
-     * The free-direction phase of the walk ends at its pivot {@code pivots}: its steps so far make
-     * the start stage, and the walk's stage begins with a start row there, as every stage does.
+     * The free-direction phase of the walk ends: its steps so far make the start stage; the walk's
+     * next pivot is the first of its stage (the same walk goes on, so there is no start row).
      */
-    void phaseOneEnds(VertexWalk walk, long pivots, double objective, long elapsedNanos) {
+    void phaseOneEnds(VertexWalk walk) {
         if (!inPhaseOne) return;
         inPhaseOne = false;
         phaseOne = walk.counters().copy();
         phaseOneEndNanos = System.nanoTime();
         listener.onStage(stage);
-        onStep(pivots, objective, 0, -1, -1, 0, elapsedNanos);
     }
 
     /** Records the stage begun last with the counters of the walk that ran it (null: it did not run). */
@@ -114,5 +113,10 @@ final class SolveStages implements StepListener {
                 : walkStartNanos - solveStartNanos + elapsedNanos;
         listener.onStep(pivotsBefore + iteration, objective, step, entering, leaving, regionChanges,
                 Math.max(0, sinceSolveStart));
+    }
+
+    @Override
+    public void onPluginFault(String plugin, Throwable fault) {
+        listener.onPluginFault(plugin, fault);
     }
 }

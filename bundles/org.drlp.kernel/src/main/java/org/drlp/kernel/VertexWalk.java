@@ -171,7 +171,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
             String reason = strategies.lineSearch.prepare(program);
             return reason == null ? null : strategies.lineSearchName + " cannot walk this program: " + reason;
         } catch (RuntimeException | StackOverflowError e) {
-            return strategies.lineSearchName + " threw " + WalkStrategies.StrategyFault.describe(e);
+            return fault(strategies.lineSearchName, e);
         }
     }
 
@@ -270,7 +270,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
             try {
                 due = refactorRequested || strategies.refactor.due(pivotsSinceRefactor);
             } catch (RuntimeException | StackOverflowError e) {
-                return finish(SolveStatus.FAILED, strategies.refactorName + " threw " + WalkStrategies.StrategyFault.describe(e));
+                return finish(SolveStatus.FAILED, fault(strategies.refactorName, e));
             }
             if (due) {
                 String trouble = refactor();
@@ -398,6 +398,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
             chosen = ruleActive ? strategies.antiCycling.chooseEdge(this) : rule.choose(this);
         } catch (RuntimeException | StackOverflowError e) {
             faultMessage = chooser + " threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            listener.onPluginFault(chooser, e);
             return -2;
         }
         if (chosen < 0 || chosen >= 2 * n || !improving(chosen)) {
@@ -445,7 +446,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
         if (inPhaseOne && leaving >= 0) {
             // the first pivot that takes a neuron out: the free-direction phase is over
             inPhaseOne = false;
-            if (phases != null) phases.phaseOneEnds(this, iterations, objective, System.nanoTime() - startNanos);
+            if (phases != null) phases.phaseOneEnds(this);
         }
         long started = System.nanoTime();
         if (otherSide) {
@@ -494,7 +495,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
             if (active && !ruleActive) counters.ruleActivations++;
             ruleActive = active;
         } catch (RuntimeException | StackOverflowError e) {
-            faultMessage = strategies.antiCyclingName + " threw " + WalkStrategies.StrategyFault.describe(e);
+            faultMessage = fault(strategies.antiCyclingName, e);
             return FAULT;
         }
         listener.onStep(iterations, objective, lineStep, entering, leaving, flips, System.nanoTime() - startNanos);
@@ -511,7 +512,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
         try {
             entering = strategies.lineSearch.search(along);
         } catch (RuntimeException | StackOverflowError e) {
-            faultMessage = strategies.lineSearchName + " threw " + WalkStrategies.StrategyFault.describe(e);
+            faultMessage = fault(strategies.lineSearchName, e);
             return -2;
         }
         if (entering < 0) return -1;
@@ -535,7 +536,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
         try {
             entering = harris.blocking(along, strategies.antiCycling);
         } catch (RuntimeException | StackOverflowError e) {
-            faultMessage = strategies.antiCyclingName + " threw " + WalkStrategies.StrategyFault.describe(e);
+            faultMessage = fault(strategies.antiCyclingName, e);
             return -2;
         }
         if (entering < 0) return -1;
@@ -640,7 +641,7 @@ final class VertexWalk implements EdgeView, DegeneracyView {
             try {
                 strategies.refactor.checked(drift / allowed);
             } catch (RuntimeException | StackOverflowError e) {
-                faultMessage = strategies.refactorName + " threw " + WalkStrategies.StrategyFault.describe(e);
+                faultMessage = fault(strategies.refactorName, e);
             }
         }
         objective = recomputed;
@@ -1083,6 +1084,12 @@ final class VertexWalk implements EdgeView, DegeneracyView {
 
     private static int coordinateOf(int code) {
         return -1 - code;
+    }
+
+    /** A strategy's exception: passed on to the listener (for its stack trace), and the one-line message. */
+    private String fault(String owner, Throwable e) {
+        listener.onPluginFault(owner, e);
+        return owner + " threw " + WalkStrategies.StrategyFault.describe(e);
     }
 
     private double seconds() {

@@ -1,15 +1,20 @@
 package org.drlp.kernel;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
+import org.drlp.api.PluginChoice;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
 import org.drlp.spi.PivotRule;
+import org.drlp.spi.PivotRuleProvider;
 import org.drlp.spi.PluginRole;
+import org.drlp.spi.ProblemForm;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
 import org.drlp.spi.Solver;
@@ -22,31 +27,28 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
 
     private static final SolverOptions DEFAULTS = SolverOptions.defaults();
 
-    private static final List<ParameterSpec> PARAMETERS = declare();
-
-    private static List<ParameterSpec> declare() {
-        List<ParameterSpec> specs = new ArrayList<>(List.of(
-                ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots before ITERATION_LIMIT")
-                        .withRange(0, false, Double.NaN, false),
-                ParameterSpec.timeLimit("timeLimitSeconds", DEFAULTS.timeLimitSeconds(),
-                        "wall-clock limit of one solve before TIME_LIMIT; 0 means none"),
-                ParameterSpec.real("tolerance", DEFAULTS.tolerance(),
-                        "relative zero tolerance for preactivations and slopes")
-                        .withRange(0, true, 1e-2, true),
-                ParameterSpec.plugin("lineSearch", PluginRole.LINE_SEARCH.id(), ShippedStrategies.DEFAULTS.get("lineSearch"),
-                        "how far along the chosen edge: harris (first breakpoint), weighted-median (convex separable "
-                                + "programs), crossing (networks), auto (the one that fits the program)"),
-                ParameterSpec.plugin("antiCycling", PluginRole.ANTI_CYCLING.id(),
-                        ShippedStrategies.DEFAULTS.get("antiCycling"),
-                        "who chooses at a stall of zero-length pivots: bland-after, random-after, none"),
-                ParameterSpec.plugin("start", PluginRole.START.id(), ShippedStrategies.DEFAULTS.get("start"),
-                        "where the walk starts: phase-1 from the model's point, or point (a given point)"),
-                ParameterSpec.plugin("presolve", PluginRole.PRESOLVE.id(), ShippedStrategies.DEFAULTS.get("presolve"),
-                        "solve smaller programs first to find the final walk's start: portnoy-koenker, none"),
-                ParameterSpec.plugin("refactor", PluginRole.REFACTOR.id(), ShippedStrategies.DEFAULTS.get("refactor"),
-                        "when to recompute the edge directions from the data: every, adaptive")));
-        return List.copyOf(specs);
-    }
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.plugin("pivot", PluginRole.PIVOT.id(), "dantzig",
+                    "the pivot rule: which improving edge to walk"),
+            ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots before ITERATION_LIMIT")
+                    .withRange(0, false, Double.NaN, false),
+            ParameterSpec.timeLimit("timeLimitSeconds", DEFAULTS.timeLimitSeconds(),
+                    "wall-clock limit of one solve before TIME_LIMIT; 0 means none"),
+            ParameterSpec.real("tolerance", DEFAULTS.tolerance(),
+                    "relative zero tolerance for preactivations and slopes")
+                    .withRange(0, true, 1e-2, true),
+            ParameterSpec.plugin("lineSearch", PluginRole.LINE_SEARCH.id(), ShippedStrategies.DEFAULTS.get("lineSearch"),
+                    "how far along the chosen edge: harris (first breakpoint), weighted-median (convex separable "
+                            + "programs), crossing (networks), auto (the one that fits the program)"),
+            ParameterSpec.plugin("antiCycling", PluginRole.ANTI_CYCLING.id(),
+                    ShippedStrategies.DEFAULTS.get("antiCycling"),
+                    "who chooses at a stall of zero-length pivots: bland-after, random-after, none"),
+            ParameterSpec.plugin("start", PluginRole.START.id(), ShippedStrategies.DEFAULTS.get("start"),
+                    "where the walk starts: phase-1 from the model's point, or point (a given point)"),
+            ParameterSpec.plugin("presolve", PluginRole.PRESOLVE.id(), ShippedStrategies.DEFAULTS.get("presolve"),
+                    "solve smaller programs first to find the final walk's start: portnoy-koenker, none"),
+            ParameterSpec.plugin("refactor", PluginRole.REFACTOR.id(), ShippedStrategies.DEFAULTS.get("refactor"),
+                    "when to recompute the edge directions from the data: every, adaptive"));
 
     @Override
     public String name() {
@@ -63,21 +65,24 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
         return PARAMETERS;
     }
 
+    /** Walks a program; a layer-by-layer problem has none. */
     @Override
-    public boolean usesPivotRule() {
-        return true;
+    public Set<ProblemForm> acceptedForms() {
+        return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE);
     }
 
     @Override
-    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
-        return solve(problem.program(), problem.start(), problem.parameterNames(), pivotRule,
-                options(parameters), listener);
+    public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
+        PluginChoice pivot = parameters.plugin("pivot");
+        PivotRule pivotRule = pivot.provider(PivotRuleProvider.class).create(pivot.parameters());
+        return solve(problem.program(), problem.start(), problem.parameterNames(), pivotRule, options(parameters),
+                listener);
     }
 
     /** The typed options of a spec's parameters: limits, tolerance and the strategies chosen. */
     static SolverOptions options(Parameters parameters) {
         SolverOptions options = new SolverOptions(parameters.integer("maxIterations"),
-                parameters.real("timeLimitSeconds"), parameters.real("tolerance"), java.util.Map.of());
+                parameters.real("timeLimitSeconds"), parameters.real("tolerance"), Map.of());
         for (PluginRole<?> role : ShippedStrategies.ROLES) {
             if (parameters.has(role.id())) options = options.withStrategy(parameters.plugin(role.id()));
         }

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * index among the ratio test's ties), which provably leaves a degenerate vertex, until a pivot
  * makes progress again.
  */
-@Component(service = DegeneracyRuleProvider.class)
+@Component(service = DegeneracyRuleProvider.class, property = "name=" + BlandAfter.NAME)
 public final class BlandAfter implements DegeneracyRuleProvider {
 
     public static final String NAME = "bland-after";

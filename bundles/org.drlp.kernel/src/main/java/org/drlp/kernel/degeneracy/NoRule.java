@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
  * re-sides the neurons at their kink. For studying cycling: set {@code maxIterations}, since a
  * degenerate program may then never end.
  */
-@Component(service = DegeneracyRuleProvider.class)
+@Component(service = DegeneracyRuleProvider.class, property = "name=" + NoRule.NAME)
 public final class NoRule implements DegeneracyRuleProvider {
 
     public static final String NAME = "none";

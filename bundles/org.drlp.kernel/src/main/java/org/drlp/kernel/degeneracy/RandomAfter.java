@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * choices out of it has positive probability at every pivot. Unlike Bland's rule it favours no
  * neuron, which is what a comparison of the two measures.
  */
-@Component(service = DegeneracyRuleProvider.class)
+@Component(service = DegeneracyRuleProvider.class, property = "name=" + RandomAfter.NAME)
 public final class RandomAfter implements DegeneracyRuleProvider {
 
     public static final String NAME = "random-after";

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
  * separable program with a non-convex kink (where walking through breakpoints could pass a
  * minimum of the line), {@code crossing} on any other program.
  */
-@Component(service = LineSearchProvider.class)
+@Component(service = LineSearchProvider.class, property = "name=" + Auto.NAME)
 public final class Auto implements LineSearchProvider {
 
     public static final String NAME = "auto";

@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Component;
  * downstream (a loss kink) changes no preactivation, so the plain advance stays exact.
  * Breakpoints are kept in a binary heap with lazy deletion.
  */
-@Component(service = LineSearchProvider.class)
+@Component(service = LineSearchProvider.class, property = "name=" + Crossing.NAME)
 public final class Crossing implements LineSearchProvider {
 
     public static final String NAME = "crossing";

@@ -10,7 +10,7 @@ import org.drlp.spi.LineView;
 import org.osgi.service.component.annotations.Component;
 
 /** Line search {@code harris}: stop at the first breakpoint (Harris' two-pass ratio test). Any program. */
-@Component(service = LineSearchProvider.class)
+@Component(service = LineSearchProvider.class, property = "name=" + Harris.NAME)
 public final class Harris implements LineSearchProvider {
 
     public static final String NAME = "harris";

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
  * non-negative, found by weighted selection (a quickselect on the breakpoints' times, summing
  * weights) in expected linear time instead of a sort.
  */
-@Component(service = LineSearchProvider.class)
+@Component(service = LineSearchProvider.class, property = "name=" + WeightedMedian.NAME)
 public final class WeightedMedian implements LineSearchProvider {
 
     public static final String NAME = "weighted-median";

@@ -12,7 +12,7 @@ import org.drlp.spi.WarmStart;
 import org.osgi.service.component.annotations.Component;
 
 /** Presolve {@code none}: the walk starts on the full program as the start says. */
-@Component(service = PresolveProvider.class)
+@Component(service = PresolveProvider.class, property = "name=" + NoPresolve.NAME)
 public final class NoPresolve implements PresolveProvider {
 
     public static final String NAME = "none";

@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.Component;
  * of at least {@code minRows} rows whose subsample is at most half of them; {@code force} drops the
  * second condition (a subsample of at least half the rows, for tests on small programs).
  */
-@Component(service = PresolveProvider.class)
+@Component(service = PresolveProvider.class, property = "name=" + PortnoyKoenker.NAME)
 public final class PortnoyKoenker implements PresolveProvider {
 
     public static final String NAME = "portnoy-koenker";

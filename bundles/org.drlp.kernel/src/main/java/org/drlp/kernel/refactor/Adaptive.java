@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  * conditioned walks then refactor rarely; walks whose updates lose accuracy refactor often,
  * before the drift ends them NUMERICAL_FAILURE.
  */
-@Component(service = RefactorPolicyProvider.class)
+@Component(service = RefactorPolicyProvider.class, property = "name=" + Adaptive.NAME)
 public final class Adaptive implements RefactorPolicyProvider {
 
     public static final String NAME = "adaptive";

@@ -9,7 +9,7 @@ import org.drlp.spi.RefactorPolicyProvider;
 import org.osgi.service.component.annotations.Component;
 
 /** Refactorisation policy {@code every}, the default: every {@code pivots} pivots, each with its drift check. */
-@Component(service = RefactorPolicyProvider.class)
+@Component(service = RefactorPolicyProvider.class, property = "name=" + Every.NAME)
 public final class Every implements RefactorPolicyProvider {
 
     public static final String NAME = "every";

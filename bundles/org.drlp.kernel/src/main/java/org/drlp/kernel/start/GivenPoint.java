@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
  * per line, or {@code name,value} lines naming every coordinate as the model names them (as an
  * earlier run's {@code results.json} lists its {@code parameters}; a header line is skipped).
  */
-@Component(service = StartProvider.class)
+@Component(service = StartProvider.class, property = "name=" + GivenPoint.NAME)
 public final class GivenPoint implements StartProvider {
 
     public static final String NAME = "point";

@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  * position of the critical set starts as a free coordinate direction and the walk pivots them out
  * (Barrodale-Roberts' stage 1) before it walks vertices.
  */
-@Component(service = StartProvider.class)
+@Component(service = StartProvider.class, property = "name=" + PhaseOne.NAME)
 public final class PhaseOne implements StartProvider {
 
     public static final String NAME = "phase-1";

@@ -1,13 +1,15 @@
 package org.drlp.model.relu;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
-import org.drlp.spi.PivotRule;
+import org.drlp.spi.ProblemForm;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
 import org.drlp.spi.SolverMethod;
@@ -31,8 +33,7 @@ public final class AdamMethod implements SolverMethod {
             ParameterSpec.integer("epochs", 1000L, "full-batch steps").withRange(1, false, Double.NaN, false),
             ParameterSpec.real("beta1", 0.9, "decay of the first-moment estimate").withRange(0, false, 1, true),
             ParameterSpec.real("beta2", 0.999, "decay of the second-moment estimate").withRange(0, false, 1, true),
-            ParameterSpec.real("timeLimitSeconds", 0.0, "wall-clock limit before TIME_LIMIT; 0 means none")
-                    .withRange(0, false, Double.NaN, false));
+            ParameterSpec.timeLimit("timeLimitSeconds", 0.0, "wall-clock limit before TIME_LIMIT; 0 means none"));
 
     @Override
     public String name() {
@@ -49,13 +50,14 @@ public final class AdamMethod implements SolverMethod {
         return PARAMETERS;
     }
 
+    /** Descends a program; a layer-by-layer problem has none. */
     @Override
-    public boolean usesPivotRule() {
-        return false;
+    public Set<ProblemForm> acceptedForms() {
+        return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE);
     }
 
     @Override
-    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+    public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         long start = System.nanoTime();
         StepListener steps = listener == null ? StepListener.NONE : listener;
         try {
