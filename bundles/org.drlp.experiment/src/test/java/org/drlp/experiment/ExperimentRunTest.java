@@ -92,7 +92,8 @@ class ExperimentRunTest {
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
             assertEquals(8, cells.length, line);
-            assertEquals("final", cells[0], "a walk without presolve has one stage");
+            assertTrue(cells[0].equals("start") || cells[0].equals("final"),
+                    "a walk without presolve: its free-direction phase, then the walk: " + line);
             double objective = Double.parseDouble(cells[2]);
             assertTrue(objective <= previous + 1e-9 * Math.max(1, Math.abs(previous)), line);
             previous = objective;

@@ -67,9 +67,13 @@ public final class PortnoyKoenker implements PresolveProvider {
         return PARAMETERS;
     }
 
+    /**
+     * Every form: as the default of every walk it must not make a network's spec invalid; on
+     * anything but a convex separable program of {@code minRows} rows it does nothing.
+     */
     @Override
     public Set<ProblemForm> acceptedForms() {
-        return EnumSet.of(ProblemForm.SEPARABLE);
+        return EnumSet.allOf(ProblemForm.class);
     }
 
     @Override
