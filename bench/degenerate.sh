@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Degenerate regressions through the launcher, presolve auto against off: exact fits and constant
+# Degenerate regressions through the launcher, presolve portnoy-koenker against none: exact fits and constant
 # targets (absolute loss) and the epsilon-insensitive loss (epsilon = 0.5) on integer targets.
 # Prints, per data set and presolve mode, the solve seconds of each repeat (from summary.csv),
 # pivots, status and objective.
@@ -52,12 +52,12 @@ for set in $SETS; do
   "model":  {"type": "linear", "intercept": true},
   "loss":   $loss,
   "solver": {"method": "vertex-walk", "pivot": "dantzig", "timeLimitSeconds": $TIME_LIMIT},
-  "sweep":  {"solver.presolve": ["auto", "off"]},
+  "sweep":  {"solver.presolve.type": ["portnoy-koenker", "none"]},
   "repeats": $REPEATS
 }
 SPEC
   java -jar "$JAR" run "$WORK/$set.json" --out "$WORK/out-$set" >/dev/null 2>&1 || true
-  # summary.csv: index,label,solver.presolve,repeat,status,objective,iterations,regionChanges,seconds,
+  # summary.csv: index,label,solver.presolve.type,repeat,status,objective,iterations,regionChanges,seconds,
   #              presolvePivots,zeroLengthPivots,blandPivots,refactorisations,message
   awk -F, -v set="$set" 'NR > 1 {
       mode = $3; times[mode] = times[mode] (times[mode] == "" ? "" : ", ") sprintf("%.3f", $9)

@@ -49,7 +49,7 @@ for (size in sizes) {
     data = list(source = "csv", path = data, target = "y"),
     model = list(type = "linear", intercept = TRUE),
     loss = list(type = "quantile", tau = tau),
-    solver = list(pivot = "dantzig", passThrough = TRUE),
+    solver = list(pivot = "dantzig", lineSearch = "weighted-median"),
     repeats = repeats, trace = FALSE), auto_unbox = TRUE, digits = NA), spec)
   out <- file.path(work, sprintf("out-%d-%d", n, p))
   started <- Sys.time()

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
+import org.drlp.kernel.linesearch.WeightedMedian;
 import org.drlp.model.linear.PiecewiseLinearRegression;
+import org.drlp.spi.LineSearch;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.PivotRule;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,10 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code directional}: one pass over the data, dz = A d (the model's part of every pivot);</li>
  * <li>{@code ratioTest}: directional plus Harris' two-pass ratio test (the walk without pass-through);</li>
  * <li>{@code passThroughSearch}: directional plus the candidate collection and weighted selection of the
- *     pass-through line search, asked to go as far as half the candidates' total weight;</li>
+ *     {@code weighted-median} line search, asked to go as far as half the candidates' total weight;</li>
  * <li>{@code pricing}: the slopes of all 2p edges (O(p^2));</li>
  * <li>{@code basisUpdate}: two Sherman-Morrison exchanges of D (O(p^2) each);</li>
- * <li>{@code solve}: a whole solve (presolve as the {@code presolve} parameter says).</li>
+ * <li>{@code solve}: a whole solve ({@code presolve}: {@code auto} the default, {@code off} none).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -59,6 +62,8 @@ public class KernelPrimitivesBenchmark {
     private VertexWalk walk;
     private double[] direction;
     private double[] dz;
+    private double[] edge;
+    private LineSearch weightedMedian;
     private double halfWeight;
     private int entering;
 
@@ -119,7 +124,11 @@ public class KernelPrimitivesBenchmark {
         int[] critical = walk.criticalSet();
         boolean[] isCritical = new boolean[rows];
         for (int c : critical) isCritical[c] = true;
-        double[] d0 = walk.edgeDirection(0);
+        double[] d0 = new double[p];
+        walk.edgeDirection(0, d0);
+        edge = new double[p];
+        weightedMedian = new WeightedMedian().create(Parameters.defaults("weighted-median", List.of()));
+        weightedMedian.prepare(program);
         program.directional(d0, dz);
         double best = 0;
         for (int j = 0; j < rows; j++) {
@@ -141,17 +150,17 @@ public class KernelPrimitivesBenchmark {
 
     @Benchmark
     public int ratioTest() {
-        return walk.ratioTest(0);
+        return walk.harris().blocking(walk.lineAlong(0, edge, dz, 0));
     }
 
     @Benchmark
     public double passThroughSearch() {
-        return walk.passThroughStep(0, -halfWeight);
+        return weightedMedian.improvement(walk.lineAlong(0, edge, dz, -halfWeight));
     }
 
     @Benchmark
     public double pricing() {
-        walk.priceEdges();
+        walk.priceAll();
         return walk.slope(0);
     }
 
@@ -166,8 +175,10 @@ public class KernelPrimitivesBenchmark {
     @Measurement(iterations = 3, time = 2)
     public double solve() {
         PiecewiseLinearRegression fresh = new PiecewiseLinearRegression(design, y, p, median());
-        SolveResult result = new VertexWalkSolver().solve(fresh, new double[p], DANTZIG, SolverOptions.defaults(),
-                StepListener.NONE, Presolve.Mode.valueOf(presolve.toUpperCase(java.util.Locale.ROOT)));
+        SolverOptions options = presolve.equals("off")
+                ? SolverOptions.defaults().withStrategy(ShippedStrategies.choice("presolve", "none", java.util.Map.of()))
+                : SolverOptions.defaults();
+        SolveResult result = new VertexWalkSolver().solve(fresh, new double[p], DANTZIG, options, StepListener.NONE);
         return result.objective();
     }
 }

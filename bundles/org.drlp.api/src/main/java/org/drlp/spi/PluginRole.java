@@ -19,9 +19,24 @@ public final class PluginRole<P extends Plugin> {
             new PluginRole<>("method", "solver method", SolverMethod.class);
     public static final PluginRole<PivotRuleProvider> PIVOT =
             new PluginRole<>("pivot", "pivot rule", PivotRuleProvider.class);
+    /** The vertex walk's line search (the spec's {@code solver.lineSearch}). */
+    public static final PluginRole<LineSearchProvider> LINE_SEARCH =
+            new PluginRole<>("lineSearch", "line search", LineSearchProvider.class);
+    /** The vertex walk's anti-cycling rule (the spec's {@code solver.antiCycling}). */
+    public static final PluginRole<DegeneracyRuleProvider> ANTI_CYCLING =
+            new PluginRole<>("antiCycling", "anti-cycling rule", DegeneracyRuleProvider.class);
+    /** Where the vertex walk starts (the spec's {@code solver.start}). */
+    public static final PluginRole<StartProvider> START = new PluginRole<>("start", "start", StartProvider.class);
+    /** The vertex walk's presolve (the spec's {@code solver.presolve}). */
+    public static final PluginRole<PresolveProvider> PRESOLVE =
+            new PluginRole<>("presolve", "presolve", PresolveProvider.class);
+    /** When the vertex walk refactors (the spec's {@code solver.refactor}). */
+    public static final PluginRole<RefactorPolicyProvider> REFACTOR =
+            new PluginRole<>("refactor", "refactorisation policy", RefactorPolicyProvider.class);
 
     /** Every role, in the order listings show them. */
-    public static final List<PluginRole<?>> ALL = List.of(DATA, MODEL, LOSS, METHOD, PIVOT);
+    public static final List<PluginRole<?>> ALL =
+            List.of(DATA, MODEL, LOSS, METHOD, PIVOT, LINE_SEARCH, ANTI_CYCLING, START, PRESOLVE, REFACTOR);
 
     private final String id;
     private final String noun;

@@ -182,6 +182,12 @@ final class ResultsWriter implements AutoCloseable {
             record.addProperty("refactorisations", stage.refactorisations());
             record.addProperty("breakpointsCrossed", stage.breakpointsCrossed());
             record.addProperty("regionChanges", stage.regionChanges());
+            record.addProperty("ruleActivations", stage.ruleActivations());
+            record.addProperty("driftChecks", stage.driftChecks());
+            record.add("pricingSeconds", JsonValues.number(stage.pricingSeconds()));
+            record.add("lineSearchSeconds", JsonValues.number(stage.lineSearchSeconds()));
+            record.add("directionSeconds", JsonValues.number(stage.directionSeconds()));
+            record.add("refactorSeconds", JsonValues.number(stage.refactorSeconds()));
             json.add(record);
         }
         return json;

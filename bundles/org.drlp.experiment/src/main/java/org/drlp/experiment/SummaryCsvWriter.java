@@ -47,7 +47,8 @@ final class SummaryCsvWriter implements AutoCloseable {
         header.add("problem");
         header.addAll(sweptPaths);
         header.addAll(List.of("repeat", "status", "objective", "iterations", "regionChanges", "seconds",
-                "presolvePivots", "zeroLengthPivots", "blandPivots", "refactorisations", "message"));
+                "presolvePivots", "zeroLengthPivots", "blandPivots", "refactorisations", "ruleActivations",
+                "pricingSeconds", "lineSearchSeconds", "directionSeconds", "refactorSeconds", "message"));
     }
 
     /** Writes the header line, and opens the file for the rows to come. */
@@ -100,11 +101,17 @@ final class SummaryCsvWriter implements AutoCloseable {
         row.add(number(result.seconds()));
         List<SolveStage> stages = result.stages();
         // the counters of a method that keeps none are unknown, not zero
-        row.add(stages.isEmpty() ? "" : stages.stream().filter(s -> !s.name().equals(TraceWriter.DEFAULT_STAGE))
-                .mapToLong(SolveStage::pivots).sum());
+        // the final walk's stages: its free-direction phase ("start") and the walk after it
+        row.add(stages.isEmpty() ? "" : stages.stream().filter(s -> !s.name().equals(TraceWriter.DEFAULT_STAGE)
+                && !s.name().equals("start")).mapToLong(SolveStage::pivots).sum());
         row.add(stages.isEmpty() ? "" : stages.stream().mapToLong(SolveStage::zeroLengthPivots).sum());
         row.add(stages.isEmpty() ? "" : stages.stream().mapToLong(SolveStage::blandPivots).sum());
         row.add(stages.isEmpty() ? "" : stages.stream().mapToLong(SolveStage::refactorisations).sum());
+        row.add(stages.isEmpty() ? "" : stages.stream().mapToLong(SolveStage::ruleActivations).sum());
+        row.add(stages.isEmpty() ? "" : number(stages.stream().mapToDouble(SolveStage::pricingSeconds).sum()));
+        row.add(stages.isEmpty() ? "" : number(stages.stream().mapToDouble(SolveStage::lineSearchSeconds).sum()));
+        row.add(stages.isEmpty() ? "" : number(stages.stream().mapToDouble(SolveStage::directionSeconds).sum()));
+        row.add(stages.isEmpty() ? "" : number(stages.stream().mapToDouble(SolveStage::refactorSeconds).sum()));
         row.add(result.message());
         return row;
     }

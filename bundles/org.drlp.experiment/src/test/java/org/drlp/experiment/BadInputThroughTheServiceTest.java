@@ -44,6 +44,7 @@ class BadInputThroughTheServiceTest {
     private ExperimentRunner realRunner() {
         PluginRegistry registry = new PluginRegistry();
         registry.add(PluginRole.METHOD, new VertexWalkSolver(), plugins.reference("org.drlp.kernel"));
+        TestPlugins.addWalkStrategies(registry, plugins.reference("org.drlp.kernel"));
         registry.add(PluginRole.MODEL, new LinearModelProvider(), plugins.reference("org.drlp.model.linear"));
         registry.add(PluginRole.LOSS, new AbsoluteLoss(), plugins.reference("org.drlp.loss"));
         registry.add(PluginRole.LOSS, new QuantileLoss(), plugins.reference("org.drlp.loss"));

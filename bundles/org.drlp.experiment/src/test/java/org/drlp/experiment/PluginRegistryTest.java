@@ -21,7 +21,10 @@ class PluginRegistryTest {
     void catalogueListsEveryPluginByRoleThenNameWithItsBundle() {
         List<PluginDescription> catalogue = plugins.registry.plugins();
         assertEquals(List.of("data broken", "data stackloss", "model linear", "loss absolute", "loss quantile",
-                "method vertex-walk", "pivot bland", "pivot dantzig", "pivot random"),
+                "method vertex-walk", "pivot bland", "pivot dantzig", "pivot random", "lineSearch auto",
+                "lineSearch crossing", "lineSearch harris", "lineSearch weighted-median", "antiCycling bland-after",
+                "antiCycling none", "antiCycling random-after", "start phase-1", "start point", "presolve none",
+                "presolve portnoy-koenker", "refactor adaptive", "refactor every"),
                 catalogue.stream().map(p -> p.role() + " " + p.name()).toList());
         PluginDescription model = catalogue.get(2);
         assertEquals("org.drlp.model.linear", model.bundle());

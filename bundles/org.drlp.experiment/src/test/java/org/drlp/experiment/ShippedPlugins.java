@@ -31,6 +31,7 @@ final class ShippedPlugins {
         PluginRegistry registry = new PluginRegistry();
         VertexWalkSolver walk = new VertexWalkSolver();
         registry.add(PluginRole.METHOD, walk, references.reference("org.drlp.kernel"));
+        TestPlugins.addWalkStrategies(registry, references.reference("org.drlp.kernel"));
         registry.add(PluginRole.METHOD, new AdamMethod(), references.reference("org.drlp.model.relu"));
         registry.add(PluginRole.METHOD, new BlockCoordinateMethod(walk), references.reference("org.drlp.model.relu"));
         registry.add(PluginRole.MODEL, new LinearModelProvider(), references.reference("org.drlp.model.linear"));

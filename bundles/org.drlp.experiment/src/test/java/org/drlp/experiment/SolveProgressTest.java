@@ -66,7 +66,7 @@ class SolveProgressTest {
         plugins.registry.add(PluginRole.PIVOT, new SlowPivot(), plugins.reference("test.slow"));
         Path spec = Specs.write(directory, "slow.json", """
                 {"data": {"source": "stackloss"}, "model": {"type": "linear"}, "loss": {"type": "absolute"},
-                 "solver": {"method": "vertex-walk", "pivot": "slow", "passThrough": false}, "trace": false}
+                 "solver": {"method": "vertex-walk", "pivot": "slow", "lineSearch": "harris"}, "trace": false}
                 """);
         List<String> events = new ArrayList<>();
         List<double[]> reports = new ArrayList<>();

@@ -37,7 +37,7 @@ class SpecFuzzTest {
               "data": {"source": "stackloss", "seed": 3, "rows": 12},
               "model": {"type": "linear", "intercept": true, "features": ["Air.Flow", "Water.Temp"]},
               "loss": {"type": "quantile", "tau": 0.25},
-              "solver": {"method": "vertex-walk", "pivot": {"type": "random", "seed": 2}, "passThrough": false,
+              "solver": {"method": "vertex-walk", "pivot": {"type": "random", "seed": 2}, "lineSearch": "harris",
                          "maxIterations": 1000, "timeLimitSeconds": 10},
               "sweep": {"loss.tau": [0.1, 0.5, 0.9], "solver.pivot": ["dantzig", "bland"]},
               "repeats": 2,

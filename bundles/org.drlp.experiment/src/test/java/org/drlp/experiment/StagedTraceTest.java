@@ -61,11 +61,15 @@ class StagedTraceTest {
             stageNames.add(stage.get("name").getAsString());
             stagePivots += stage.get("pivots").getAsLong();
             if (!stage.get("name").getAsString().equals("final")) presolvePivots += stage.get("pivots").getAsLong();
+            assertTrue(stage.get("pricingSeconds").getAsDouble() + stage.get("lineSearchSeconds").getAsDouble()
+                    + stage.get("directionSeconds").getAsDouble() + stage.get("refactorSeconds").getAsDouble()
+                    <= stage.get("seconds").getAsDouble() + 1e-6, "timed parts within the stage's time: " + stage);
         }
         assertEquals(iterations, stagePivots, "pivots by stage add up to iterations");
-        assertEquals("subsample", stageNames.get(0), stageNames.toString());
+        // the subsample's walk starts with its free-direction phase; the other walks start at a basis
+        assertEquals(List.of("subsample/start", "subsample"), stageNames.subList(0, 2), stageNames.toString());
         assertEquals("final", stageNames.get(stageNames.size() - 1), stageNames.toString());
-        assertTrue(stageNames.size() >= 3 && presolvePivots > 0, "presolve stages ran: " + stageNames);
+        assertTrue(stageNames.size() >= 4 && presolvePivots > 0, "presolve stages ran: " + stageNames);
 
         List<String> traceStages = new ArrayList<>();
         long pivotRows = 0, lastIteration = 0;
@@ -73,10 +77,13 @@ class StagedTraceTest {
              CSVParser parser = HEADED.parse(in)) {
             for (CSVRecord row : parser) {
                 long iteration = Long.parseLong(row.get("iteration"));
-                if (traceStages.isEmpty() || !traceStages.get(traceStages.size() - 1).equals(row.get("stage"))) {
-                    traceStages.add(row.get("stage"));
-                    assertEquals(lastIteration, iteration, "a stage starts where the one before ended: " + row);
+                String previous = traceStages.isEmpty() ? null : traceStages.get(traceStages.size() - 1);
+                boolean newStage = previous == null || !previous.equals(row.get("stage"));
+                if (newStage) traceStages.add(row.get("stage"));
+                if (newStage && !(row.get("stage") + "/start").equals(previous)) {
+                    assertEquals(lastIteration, iteration, "a walk's first row is where the one before ended: " + row);
                 } else {
+                    // a walk going on from its free-direction phase into its own stage: a pivot
                     pivotRows++;
                     assertEquals(lastIteration + 1, iteration, "pivots numbered over the whole solve: " + row);
                 }

@@ -42,7 +42,8 @@ class SummaryCsvTest {
         }
         assertEquals(List.of("index", "label", "problem", "loss.tau", "solver.pivot", "repeat", "status", "objective",
                 "iterations", "regionChanges", "seconds", "presolvePivots", "zeroLengthPivots", "blandPivots",
-                "refactorisations", "message"), header);
+                "refactorisations", "ruleActivations", "pricingSeconds", "lineSearchSeconds", "directionSeconds",
+                "refactorSeconds", "message"), header);
         JsonArray runs = Specs.results(output).getAsJsonArray("runs");
         assertEquals(10, rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -61,6 +62,14 @@ class SummaryCsvTest {
             assertEquals(run.get("regionChanges").getAsLong(), Long.parseLong(row.get("regionChanges")));
             assertEquals(run.get("seconds").getAsDouble(), Double.parseDouble(row.get("seconds")));
             assertEquals("", row.get("message"));
+            // the walk's stages, its free-direction phase included, are not a presolve
+            assertEquals(0, Long.parseLong(row.get("presolvePivots")));
+            for (String timed : List.of("pricingSeconds", "lineSearchSeconds", "directionSeconds", "refactorSeconds")) {
+                double sum = 0;
+                for (var stage : run.getAsJsonArray("stages")) sum += stage.getAsJsonObject().get(timed).getAsDouble();
+                assertEquals(sum, Double.parseDouble(row.get(timed)), 1e-12 * (1 + sum), timed + " of the stages");
+                assertTrue(sum <= run.get("seconds").getAsDouble(), timed + " within the run's seconds");
+            }
         }
         assertEquals(List.of(), Specs.temporaryFiles(output));
     }

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.drlp.spi.Plugin;
 import org.drlp.spi.PluginRole;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
+import org.drlp.kernel.ShippedStrategies;
 import org.drlp.kernel.VertexWalkSolver;
 import org.drlp.model.linear.LinearModelProvider;
 import org.drlp.spi.DataException;
@@ -53,6 +55,7 @@ final class TestPlugins {
 
     TestPlugins() {
         registry.add(PluginRole.METHOD, new VertexWalkSolver(), reference("org.drlp.kernel"));
+        addWalkStrategies(registry, reference("org.drlp.kernel"));
         registry.add(PluginRole.MODEL, new LinearModelProvider(), reference("org.drlp.model.linear"));
         registry.add(PluginRole.LOSS, new HingeLoss("absolute", false), reference("test.loss"));
         registry.add(PluginRole.LOSS, new HingeLoss("quantile", true), reference("test.loss"));
@@ -290,6 +293,13 @@ final class TestPlugins {
             problem.program().reset(problem.start());
             return new SolveResult(SolveStatus.ITERATION_LIMIT, problem.program().value(), problem.start(), 0, 0, 0,
                     null, "did nothing");
+        }
+    }
+
+    /** The vertex walk's shipped strategies, every role, as the kernel bundle registers them. */
+    static void addWalkStrategies(PluginRegistry registry, ServiceReference<?> kernel) {
+        for (PluginRole<?> role : ShippedStrategies.ROLES) {
+            for (Plugin plugin : ShippedStrategies.plugins(role)) registry.add(role, plugin, kernel);
         }
     }
 }

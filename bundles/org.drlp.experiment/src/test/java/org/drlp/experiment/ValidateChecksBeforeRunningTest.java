@@ -121,10 +121,12 @@ class ValidateChecksBeforeRunningTest {
         assertOnlyProblem(String.format(synthetic, "1e300"), "data.n",
                 "data source \"synthetic\": parameter \"n\" = 1.0E300 is out of range; allowed [1, 2147483647]");
         String solver = "{\"data\": {\"source\": \"synthetic\"},\n \"model\": {\"type\": \"linear\"},\n"
-                + " \"loss\": {\"type\": \"absolute\"}, \"solver\": {\"%s\": 1e10}}";
-        for (String parameter : new String[] {"refactorInterval", "zeroStepLimit"}) {
-            assertOnlyProblem(String.format(solver, parameter), "solver." + parameter, "solver method \"vertex-walk\": "
-                    + "parameter \"" + parameter + "\" = 10000000000 is out of range; allowed [1, 2147483647]");
+                + " \"loss\": {\"type\": \"absolute\"}, \"solver\": {\"%s\": {\"type\": \"%s\", \"%s\": 1e10}}}";
+        for (String[] nested : new String[][] {{"refactor", "every", "pivots"}, {"antiCycling", "bland-after", "zeroSteps"}}) {
+            String owner = nested[0].equals("refactor") ? "refactorisation policy" : "anti-cycling rule";
+            assertOnlyProblem(String.format(solver, (Object[]) nested), "solver." + nested[0] + "." + nested[2],
+                    owner + " \"" + nested[1] + "\": parameter \"" + nested[2]
+                            + "\" = 10000000000 is out of range; allowed [1, 2147483647]");
         }
     }
 

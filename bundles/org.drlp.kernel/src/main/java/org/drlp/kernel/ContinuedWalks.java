@@ -55,9 +55,7 @@ final class ContinuedWalks implements Problem.Walker {
         pivotsBefore += result.iterations();
         List<SolveStage> stages = new ArrayList<>();
         for (SolveStage s : result.stages()) {
-            stages.add(new SolveStage(stageName(stage, s.name()), s.rows(), s.pivots(), s.seconds(),
-                    s.zeroLengthPivots(), s.blandPivots(), s.rebalances(), s.refactorisations(),
-                    s.breakpointsCrossed(), s.regionChanges()));
+            stages.add(s.withName(stageName(stage, s.name())));
         }
         return new SolveResult(result.status(), result.objective(), result.point(), result.iterations(),
                 result.regionChanges(), result.seconds(), result.certificate(), result.message(), stages);

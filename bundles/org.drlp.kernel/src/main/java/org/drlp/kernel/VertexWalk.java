@@ -2,14 +2,14 @@ package org.drlp.kernel;
 
 import java.util.Arrays;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.drlp.api.Certificate;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
+import org.drlp.kernel.degeneracy.KinkBalance;
+import org.drlp.kernel.linesearch.HarrisRatioTest;
+import org.drlp.spi.DegeneracyView;
 import org.drlp.spi.EdgeView;
 import org.drlp.spi.PivotRule;
 import org.drlp.spi.ReluProgram;
@@ -25,23 +25,33 @@ import org.drlp.spi.SeparableProgram;
  * position a free coordinate direction (D = I) and pivots them out, which is Barrodale-Roberts'
  * stage 1; phase 2 walks vertices. Free directions that no neuron blocks either way are flat lines
  * of the objective and stay.
+ *
+ * <p>The strategies a researcher varies are plugins ({@link WalkStrategies}): the line search
+ * (how far along the chosen edge), the anti-cycling rule (who chooses at a stall), the
+ * refactorisation policy (when to recompute D). The walk calls each once per pivot at most and
+ * ends FAILED, naming it, when one throws or answers nonsense.
  */
-final class VertexWalk implements EdgeView {
+final class VertexWalk implements EdgeView, DegeneracyView {
 
     private static final int NO_EDGE = -1;
     /** Pricing and the line search must agree on an edge's slope to about this relative accuracy. */
     private static final double SLOPE_TOLERANCE_FACTOR = 100;
-    /** Relative size below which a rate of change along an edge is round-off, not movement. */
-    private static final double RATE_EPSILON = 1e-12;
-    /** In Bland mode a blocking neuron qualifies only if its rate is at least this share of the largest tie's. */
-    private static final double BLAND_PIVOT_FRACTION = 1e-3;
-
     private final ReluProgram program;
     private final SeparableProgram separable;
-    private final boolean passThrough;
-    /** Pass-through line search of general programs (null: stop at the first breakpoint). */
-    private final CrossingLineSearch crossing;
+    /** A separable program whose every kink is convex: the slope only rises along a line. */
+    private final boolean convexSeparable;
     private final PivotRule rule;
+    private final WalkStrategies strategies;
+    /** Stop-at-the-first-breakpoint test: while the anti-cycling rule is active, and for flat free directions. */
+    private final HarrisRatioTest harris = new HarrisRatioTest();
+    private final EdgeLine line;
+    /** Why the line search cannot walk this program (from its prepare), or null. */
+    private final String lineSearchTrouble;
+    private final WalkCounters counters = new WalkCounters();
+    /** Told when the free-direction phase ends (a solve's stages), or null. */
+    private final SolveStages phases;
+    /** True while only free directions have left the critical set (phase 1 from a point). */
+    private boolean inPhaseOne;
     private final SolverOptions options;
     private final StepListener listener;
     private final int n;
@@ -79,12 +89,7 @@ final class VertexWalk implements EdgeView {
     private final double[] normalWork;
     private final double[] products;
 
-    private final double[] candidateT;
-    private final double[] candidateW;
-    private final int[] candidateJ;
-    private int candidateCount;
     private double lastDirectionNorm;
-    private int stopIndex;
     private double lineStep;
     private double lineDecrease;
 
@@ -99,30 +104,27 @@ final class VertexWalk implements EdgeView {
      */
     private double termScale;
     private long iterations;
-    private long regionChanges;
     private long pivotsSinceRefactor;
-    private int zeroSteps;
-    /** Zero-length pivots of the whole walk, and pivots chosen by Bland's rule: how degenerate it was. */
-    private long totalZeroSteps;
-    private long blandPivots;
-    /** Stalls met by re-siding the neurons at their kink ({@link KinkBalance}), and whether this one was. */
-    private long rebalances;
-    /** Refactorisations (each with its drift check), and neurons the line search walked through. */
-    private long refactorisations;
-    private long crossings;
-    private boolean rebalancedInStall;
-    private boolean blandMode;
+    /** True while the anti-cycling rule makes the choices (read after each pivot). */
+    private boolean ruleActive;
     private boolean refactorRequested;
     /** True from a successful refactorisation until the next pivot changes the state. */
     private boolean fresh;
     private final long startNanos;
 
     VertexWalk(ReluProgram program, PivotRule rule, SolverOptions options, StepListener listener) {
+        this(program, rule, options, WalkStrategies.of(options), listener);
+    }
+
+    VertexWalk(ReluProgram program, PivotRule rule, SolverOptions options, WalkStrategies strategies,
+               StepListener listener) {
         this.program = program;
         this.separable = program instanceof SeparableProgram s ? s : null;
         this.rule = rule;
         this.options = options;
+        this.strategies = strategies;
         this.listener = listener == null ? StepListener.NONE : listener;
+        this.phases = listener instanceof SolveStages stages ? stages : null;
         this.n = program.dimension();
         this.m = program.neuronCount();
         this.tol = options.tolerance();
@@ -144,9 +146,6 @@ final class VertexWalk implements EdgeView {
         this.trialDirection = new double[n];
         this.normalWork = new double[n];
         this.products = new double[n];
-        this.candidateT = new double[m];
-        this.candidateW = new double[m];
-        this.candidateJ = new int[m];
         this.collector = new FlipCollector(n);
         this.normalNorm = separable == null ? null : new double[m];
         this.gradientMagnitude = new double[n];
@@ -161,12 +160,23 @@ final class VertexWalk implements EdgeView {
                 for (int i = 0; i < n; i++) gradientMagnitude[i] += weight * Math.abs(normalWork[i]);
             }
         }
-        this.passThrough = options.passThrough() && convexSeparable;
-        this.crossing = options.passThrough() && separable == null ? new CrossingLineSearch(program, positionOf) : null;
+        this.convexSeparable = convexSeparable;
+        this.line = new EdgeLine(program, positionOf, zTolerance, kink, normalNorm);
+        this.lineSearchTrouble = prepareLineSearch();
         this.startNanos = System.nanoTime();
     }
 
+    private String prepareLineSearch() {
+        try {
+            String reason = strategies.lineSearch.prepare(program);
+            return reason == null ? null : strategies.lineSearchName + " cannot walk this program: " + reason;
+        } catch (RuntimeException | StackOverflowError e) {
+            return fault(strategies.lineSearchName, e);
+        }
+    }
+
     SolveResult solve(double[] x0) {
+        if (lineSearchTrouble != null) return SolveResult.failed(lineSearchTrouble, seconds());
         if (x0.length != n) {
             return SolveResult.failed("start point has " + x0.length + " coordinates, the program " + n, seconds());
         }
@@ -187,6 +197,8 @@ final class VertexWalk implements EdgeView {
         objectiveScale = Math.abs(objective);
         refreshScales();
         program.gradient(gradient);
+        inPhaseOne = true;
+        if (phases != null) phases.walkStarts(true);
         listener.onStep(0, objective, 0, -1, -1, 0, 0);
         return walk();
     }
@@ -203,6 +215,7 @@ final class VertexWalk implements EdgeView {
      *         much); the caller then starts afresh with a new walk
      */
     SolveResult solveFrom(double[] x0, int[] basis, boolean[] sides) {
+        if (lineSearchTrouble != null) return null;
         if (x0.length != n || basis.length != n || (sides != null && sides.length != m)) return null;
         program.reset(x0);
         Arrays.fill(positionOf, -1);
@@ -225,6 +238,7 @@ final class VertexWalk implements EdgeView {
         pivotsSinceRefactor = 0;
         refactorRequested = false;
         fresh = true;
+        if (phases != null) phases.walkStarts(false);
         listener.onStep(0, objective, 0, -1, -1, 0, 0);
         return walk();
     }
@@ -252,12 +266,21 @@ final class VertexWalk implements EdgeView {
             if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
                 return finish(SolveStatus.TIME_LIMIT, "time limit " + options.timeLimitSeconds() + " s reached");
             }
-            if (refactorRequested || pivotsSinceRefactor >= options.refactorInterval()) {
+            boolean due;
+            try {
+                due = refactorRequested || strategies.refactor.due(pivotsSinceRefactor);
+            } catch (RuntimeException | StackOverflowError e) {
+                return finish(SolveStatus.FAILED, fault(strategies.refactorName, e));
+            }
+            if (due) {
                 String trouble = refactor();
                 if (trouble != null) return finish(SolveStatus.NUMERICAL_FAILURE, trouble);
+                if (faultMessage != null) return finish(SolveStatus.FAILED, faultMessage);
             }
+            long priced = System.nanoTime();
             price();
             int edge = chooseEdge();
+            counters.pricingNanos += System.nanoTime() - priced;
             if (edge == NO_EDGE) {
                 edge = blockedFlatEdge();
                 if (edge == NO_EDGE) return finishAtMinimum();
@@ -265,6 +288,7 @@ final class VertexWalk implements EdgeView {
                 return finish(SolveStatus.FAILED, faultMessage);
             }
             int outcome = pivot(edge);
+            if (outcome == FAULT) return finish(SolveStatus.FAILED, faultMessage);
             if (outcome == UNBOUNDED) {
                 String doubt = unboundedDoubt(edge);
                 if (doubt != null) {
@@ -357,7 +381,7 @@ final class VertexWalk implements EdgeView {
 
     private String faultMessage;
 
-    /** Returns an improving edge, NO_EDGE when none improves, or -2 when the pivot rule misbehaved. */
+    /** Returns an improving edge, NO_EDGE when none improves, or -2 when the pivot or anti-cycling rule misbehaved. */
     private int chooseEdge() {
         int bestFree = NO_EDGE;
         boolean anyImproving = false;
@@ -368,30 +392,21 @@ final class VertexWalk implements EdgeView {
         }
         if (!anyImproving) return NO_EDGE;
         if (bestFree != NO_EDGE) return bestFree;
-        if (blandMode) return blandEdge();
+        String chooser = ruleActive ? strategies.antiCyclingName : "pivot rule";
         int chosen;
         try {
-            chosen = rule.choose(this);
+            chosen = ruleActive ? strategies.antiCycling.chooseEdge(this) : rule.choose(this);
         } catch (RuntimeException | StackOverflowError e) {
-            faultMessage = "pivot rule threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            listener.onPluginFault("pivot rule", e);
+            faultMessage = chooser + " threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            listener.onPluginFault(chooser, e);
             return -2;
         }
         if (chosen < 0 || chosen >= 2 * n || !improving(chosen)) {
-            faultMessage = "pivot rule chose edge " + chosen + ", which is not an improving edge of the "
+            faultMessage = chooser + " chose edge " + chosen + ", which is not an improving edge of the "
                     + 2 * n + " at this vertex";
             return -2;
         }
         return chosen;
-    }
-
-    /** Bland's rule: the improving edge of the smallest neuron index; it provably ends degenerate cycles. */
-    private int blandEdge() {
-        int best = NO_EDGE;
-        for (int e = 0; e < 2 * n; e++) {
-            if (improving(e) && (best == NO_EDGE || critical[e / 2] < critical[best / 2])) best = e;
-        }
-        return best;
     }
 
     /**
@@ -405,10 +420,10 @@ final class VertexWalk implements EdgeView {
             copyEdgeDirection(e, trialDirection);
             program.directional(trialDirection, dzTrial);
             lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
-            if (blockingNeuron(dzTrial) >= 0) return e;
+            if (harris.blocking(line.bind(trialDirection, dzTrial, lastDirectionNorm, 0, 0)) >= 0) return e;
             for (int i = 0; i < n; i++) trialDirection[i] = -trialDirection[i];
             program.directional(trialDirection, dzTrial);
-            if (blockingNeuron(dzTrial) >= 0) return e ^ 1;
+            if (harris.blocking(line.bind(trialDirection, dzTrial, lastDirectionNorm, 0, 0)) >= 0) return e ^ 1;
             flatFree[k] = true;
         }
         return NO_EDGE;
@@ -419,6 +434,8 @@ final class VertexWalk implements EdgeView {
     private static final int MOVED = 0;
     private static final int UNBOUNDED = 1;
     private static final int STALE = 2;
+    /** A strategy misbehaved: {@link #faultMessage} says which and how. */
+    private static final int FAULT = 3;
 
     private int pivot(int edge) {
         fresh = false;
@@ -426,6 +443,12 @@ final class VertexWalk implements EdgeView {
         int leaving = critical[k];
         boolean otherSide = (edge & 1) == 1;
         int flips = 0;
+        if (inPhaseOne && leaving >= 0) {
+            // the first pivot that takes a neuron out: the free-direction phase is over
+            inPhaseOne = false;
+            if (phases != null) phases.phaseOneEnds(this);
+        }
+        long started = System.nanoTime();
         if (otherSide) {
             if (leaving < 0) {
                 freeSign[k] = -freeSign[k];
@@ -435,6 +458,8 @@ final class VertexWalk implements EdgeView {
                 flips = 1;
             }
         }
+        long searched = System.nanoTime();
+        counters.directionNanos += searched - started;
         System.arraycopy(directions, k * n, direction, 0, n);
         double gamma = program.directional(direction, dz);
         lastDirectionNorm = Math.sqrt(dot(direction, direction));
@@ -443,52 +468,82 @@ final class VertexWalk implements EdgeView {
                 || (expected < 0 && gamma >= 0 && critical[k] >= 0)) {
             return STALE;
         }
-        int entering;
-        if (passThrough && !blandMode) {
-            if (!passThroughSearch(dz, gamma, slopeTolerance[edge])) return UNBOUNDED;
-            entering = candidateJ[stopIndex];
-            for (int q = 0; q < stopIndex; q++) program.flip(candidateJ[q]);
-            flips += stopIndex;
-            crossings += stopIndex;
-        } else if (crossing != null && !blandMode) {
-            entering = crossing.search(direction, dz, gamma, slopeTolerance[edge], rateFloor(dz));
-            if (entering < 0) return UNBOUNDED;
-            lineStep = crossing.step;
-            lineDecrease = crossing.decrease;
-            flips += crossing.crossings();
-            crossings += crossing.crossings();
-        } else {
-            entering = blockingNeuron(dz);
-            if (entering < 0) return UNBOUNDED;
-            double rate = orientedRate(entering, dz);
-            lineStep = Math.max(0, oriented(entering)) / -rate;
-            lineDecrease = -gamma * lineStep;
-        }
+        EdgeLine along = line.bind(direction, dz, lastDirectionNorm, gamma, slopeTolerance[edge]);
+        int entering = ruleActive ? ruleRatioTest(along, gamma) : lineSearch(along);
+        if (entering == -2) return FAULT;
+        if (entering < 0) return UNBOUNDED;
+        flips += (int) along.crossings();
+        counters.crossings += along.crossings();
         double pivotRate = orientedRate(entering, dz);
         program.advance(lineStep, direction, dz);
-        if (crossing != null && !blandMode && crossing.needsRefresh() && !program.exactFlips()) program.refresh();
+        if (!ruleActive && strategies.lineSearch.needsRefresh() && !program.exactFlips()) program.refresh();
+        long updated = System.nanoTime();
+        counters.lineSearchNanos += updated - searched;
         objective -= lineDecrease;
         replace(k, entering, pivotRate);
-        regionChanges += flips;
+        counters.directionNanos += System.nanoTime() - updated;
+        counters.regionChanges += flips;
         iterations++;
         pivotsSinceRefactor++;
         Arrays.fill(flatFree, false);
-        if (blandMode) blandPivots++;
-        if (lineStep > 0 && lineDecrease > 0) {
-            zeroSteps = 0;
-            blandMode = false;
-            rebalancedInStall = false;
-        } else {
-            totalZeroSteps++;
-            if (++zeroSteps >= options.zeroStepLimit()) {
-                // a stall: first re-side the neurons at their kink (cheap, often ends it), then Bland
-                if (!rebalancedInStall && rebalanceKinks()) zeroSteps = 0;
-                else blandMode = true;
-                rebalancedInStall = true;
-            }
+        if (ruleActive) counters.rulePivots++;
+        boolean progressed = lineStep > 0 && lineDecrease > 0;
+        if (!progressed) counters.zeroSteps++;
+        try {
+            strategies.antiCycling.afterPivot(progressed, this);
+            boolean active = strategies.antiCycling.active();
+            if (active && !ruleActive) counters.ruleActivations++;
+            ruleActive = active;
+        } catch (RuntimeException | StackOverflowError e) {
+            faultMessage = fault(strategies.antiCyclingName, e);
+            return FAULT;
         }
         listener.onStep(iterations, objective, lineStep, entering, leaving, flips, System.nanoTime() - startNanos);
         return MOVED;
+    }
+
+    /**
+     * The chosen line search along the bound line; sets lineStep and lineDecrease.
+     *
+     * @return the entering neuron, -1 when unbounded, -2 when the search misbehaved
+     */
+    private int lineSearch(EdgeLine along) {
+        int entering;
+        try {
+            entering = strategies.lineSearch.search(along);
+        } catch (RuntimeException | StackOverflowError e) {
+            faultMessage = fault(strategies.lineSearchName, e);
+            return -2;
+        }
+        if (entering < 0) return -1;
+        lineStep = strategies.lineSearch.step();
+        lineDecrease = strategies.lineSearch.decrease();
+        String wrong = entering >= m ? "stopped at neuron " + entering + " of " + m
+                : positionOf[entering] >= 0 ? "stopped at neuron " + entering + ", which is critical"
+                : !(lineStep >= 0 && lineStep < Double.POSITIVE_INFINITY) ? "returned step " + lineStep
+                : !Double.isFinite(lineDecrease) ? "returned decrease " + lineDecrease
+                : null;
+        if (wrong != null) {
+            faultMessage = strategies.lineSearchName + " " + wrong;
+            return -2;
+        }
+        return entering;
+    }
+
+    /** While the anti-cycling rule is active: Harris' test, the rule choosing among the ties. */
+    private int ruleRatioTest(EdgeLine along, double gamma) {
+        int entering;
+        try {
+            entering = harris.blocking(along, strategies.antiCycling);
+        } catch (RuntimeException | StackOverflowError e) {
+            faultMessage = fault(strategies.antiCyclingName, e);
+            return -2;
+        }
+        if (entering < 0) return -1;
+        double rate = orientedRate(entering, dz);
+        lineStep = Math.max(0, oriented(entering)) / -rate;
+        lineDecrease = -gamma * lineStep;
+        return entering;
     }
 
     /** Region change (F1): flip the critical neuron at position k and update its edge direction. */
@@ -514,209 +569,6 @@ final class VertexWalk implements EdgeView {
     private void negateRow(int k) {
         int row = k * n;
         for (int i = 0; i < n; i++) directions[row + i] = -directions[row + i];
-    }
-
-    /**
-     * Harris' two-pass ratio test: the neuron that blocks first, preferring among near-ties the one
-     * with the largest rate (a well-conditioned pivot), or in Bland mode the smallest index.
-     */
-    private int blockingNeuron(double[] rates) {
-        double rateFloor = rateFloor(rates);
-        double bound = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < m; j++) {
-            if (positionOf[j] >= 0) continue;
-            double rate = orientedRate(j, rates);
-            if (rate >= -floorOf(j, rateFloor)) continue;
-            double t = (Math.max(0, oriented(j)) + zTolerance[j]) / -rate;
-            if (t < bound) bound = t;
-        }
-        if (bound == Double.POSITIVE_INFINITY) return -1;
-        int best = -1;
-        double bestRate = 0;
-        for (int j = 0; j < m; j++) {
-            if (positionOf[j] >= 0) continue;
-            double rate = orientedRate(j, rates);
-            if (rate >= -floorOf(j, rateFloor)) continue;
-            double t = Math.max(0, oriented(j)) / -rate;
-            if (t > bound) continue;
-            if (-rate > bestRate) {
-                bestRate = -rate;
-                best = j;
-            }
-        }
-        if (blandMode) {
-            // Bland's smallest index, but only among well-conditioned ties: a tiny pivot would make
-            // the basis numerically singular.
-            for (int j = 0; j < m; j++) {
-                if (positionOf[j] >= 0) continue;
-                double rate = orientedRate(j, rates);
-                if (-rate < BLAND_PIVOT_FRACTION * bestRate) continue;
-                if (Math.max(0, oriented(j)) / -rate <= bound) return j;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Pass-through line search on a convex separable program: walk along the direction through every
-     * breakpoint while the slope stays negative. Finds the stopping breakpoint by weighted selection
-     * in expected linear time. Leaves candidates[0, stopIndex) as the neurons crossed.
-     *
-     * @return false when the slope stays negative past every breakpoint (unbounded)
-     */
-    private boolean passThroughSearch(double[] rates, double gamma, double slopeTol) {
-        collectCandidates(rates);
-        double need = -gamma - slopeTol;
-        int lo = 0, hi = candidateCount;
-        stopIndex = -1;
-        boolean first = true;
-        while (hi > lo) {
-            if (hi - lo <= 16) {
-                sortRange(lo, hi);
-                for (int q = lo; q < hi; q++) {
-                    need -= candidateW[q];
-                    if (need <= 0) {
-                        stopIndex = q;
-                        break;
-                    }
-                }
-                break;
-            }
-            double pivotT = first ? sampledStop(need) : medianOfThree(lo, hi);
-            first = false;
-            int lt = lo, gt = hi, q = lo;
-            while (q < gt) {
-                double t = candidateT[q];
-                if (t < pivotT) swap(lt++, q++);
-                else if (t > pivotT) swap(q, --gt);
-                else q++;
-            }
-            double left = 0;
-            for (int i = lo; i < lt; i++) left += candidateW[i];
-            if (lt > lo && left >= need) {
-                hi = lt;
-                continue;
-            }
-            need -= left;
-            boolean found = false;
-            for (int i = lt; i < gt; i++) {
-                need -= candidateW[i];
-                if (need <= 0) {
-                    stopIndex = i;
-                    found = true;
-                    break;
-                }
-            }
-            if (found) break;
-            lo = gt;
-        }
-        if (stopIndex < 0) return false;
-        lineStep = candidateT[stopIndex];
-        double decrease = -gamma * lineStep;
-        for (int q = 0; q < stopIndex; q++) decrease -= candidateW[q] * (lineStep - candidateT[q]);
-        lineDecrease = Math.max(0, decrease);
-        return true;
-    }
-
-    private void collectCandidates(double[] rates) {
-        double rateFloor = rateFloor(rates);
-        double[] z = program.preactivations();
-        boolean[] high = program.highSide();
-        int count = 0;
-        double total = 0;
-        for (int j = 0; j < m; j++) {
-            if (positionOf[j] >= 0) continue;
-            double rate = high[j] ? rates[j] : -rates[j];
-            if (rate >= -rateFloor * normalNorm[j]) continue;
-            double w = -rate * kink[j];
-            candidateT[count] = Math.max(0, high[j] ? z[j] : -z[j]) / -rate;
-            candidateW[count] = w;
-            candidateJ[count] = j;
-            total += w;
-            count++;
-        }
-        candidateCount = count;
-        candidateWeight = total;
-    }
-
-    /** Candidates in a sample of the pass-through search, to guess where it stops. */
-    private static final int STOP_SAMPLE = 64;
-    private final double[] sampleT = new double[STOP_SAMPLE];
-    private final double[] sampleW = new double[STOP_SAMPLE];
-    private double candidateWeight;
-
-    /**
-     * A first partition point for the weighted selection: from an evenly spaced sample of the
-     * candidates, the breakpoint where the sample's cumulative weight, scaled to all candidates,
-     * passes 1.5 times the weight needed. The search usually stops early, so partitioning there
-     * leaves a small part to select in instead of halving all candidates again and again.
-     */
-    private double sampledStop(double need) {
-        int count = candidateCount;
-        if (count <= 4 * STOP_SAMPLE) return medianOfThree(0, count);
-        double sampled = 0;
-        for (int s = 0; s < STOP_SAMPLE; s++) {
-            int q = (int) ((long) s * count / STOP_SAMPLE);
-            double t = candidateT[q], w = candidateW[q];
-            int at = s;
-            while (at > 0 && sampleT[at - 1] > t) {
-                sampleT[at] = sampleT[at - 1];
-                sampleW[at] = sampleW[at - 1];
-                at--;
-            }
-            sampleT[at] = t;
-            sampleW[at] = w;
-            sampled += w;
-        }
-        if (!(sampled > 0)) return medianOfThree(0, count);
-        double scale = candidateWeight / sampled, cumulative = 0;
-        for (int s = 0; s < STOP_SAMPLE; s++) {
-            cumulative += sampleW[s] * scale;
-            if (cumulative >= 1.5 * need) return sampleT[Math.min(STOP_SAMPLE - 1, s + 1)];
-        }
-        return medianOfThree(0, count);
-    }
-
-    /**
-     * Rates below the floor count as zero (the neuron runs parallel to the edge). On separable
-     * programs the floor is relative to |a_j| |d| (returned here as the factor to multiply |a_j| by);
-     * otherwise relative to the largest rate. The {@code rates} passed belong to the current
-     * direction, whose norm is in {@link #lastDirectionNorm}.
-     */
-    private double rateFloor(double[] rates) {
-        if (separable != null) return RATE_EPSILON * lastDirectionNorm;
-        double maxRate = 0;
-        for (int j = 0; j < m; j++) {
-            if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
-        }
-        return RATE_EPSILON * maxRate;
-    }
-
-    private double floorOf(int j, double rateFloor) {
-        return separable != null ? rateFloor * normalNorm[j] : rateFloor;
-    }
-
-    private double medianOfThree(int lo, int hi) {
-        double a = candidateT[lo], b = candidateT[(lo + hi) >>> 1], c = candidateT[hi - 1];
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-    }
-
-    private void sortRange(int lo, int hi) {
-        for (int i = lo + 1; i < hi; i++) {
-            for (int j = i; j > lo && candidateT[j - 1] > candidateT[j]; j--) swap(j - 1, j);
-        }
-    }
-
-    private void swap(int a, int b) {
-        double t = candidateT[a];
-        candidateT[a] = candidateT[b];
-        candidateT[b] = t;
-        double w = candidateW[a];
-        candidateW[a] = candidateW[b];
-        candidateW[b] = w;
-        int j = candidateJ[a];
-        candidateJ[a] = candidateJ[b];
-        candidateJ[b] = j;
     }
 
     /**
@@ -761,7 +613,14 @@ final class VertexWalk implements EdgeView {
      * @return null, or why the state cannot be trusted
      */
     private String refactor() {
-        refactorisations++;
+        long started = System.nanoTime();
+        String trouble = refactorState();
+        counters.refactorNanos += System.nanoTime() - started;
+        return trouble;
+    }
+
+    private String refactorState() {
+        counters.refactorisations++;
         fresh = false;
         refactorRequested = false;
         pivotsSinceRefactor = 0;
@@ -772,9 +631,18 @@ final class VertexWalk implements EdgeView {
         if (!Double.isFinite(recomputed)) return "objective is not finite after refactorisation";
         boolean rebase = rebaseObjective;
         rebaseObjective = false;
-        if (!rebase && Math.abs(recomputed - objective) > 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale
-                + 1e-300) {
-            return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
+        if (!rebase) {
+            double allowed = 1e-7 * (Math.abs(recomputed) + objectiveScale) + 1e-9 * termScale + 1e-300;
+            double drift = Math.abs(recomputed - objective);
+            if (drift > allowed) {
+                return "tracked objective " + objective + " drifted from the recomputed " + recomputed;
+            }
+            counters.driftChecks++;
+            try {
+                strategies.refactor.checked(drift / allowed);
+            } catch (RuntimeException | StackOverflowError e) {
+                faultMessage = fault(strategies.refactorName, e);
+            }
         }
         objective = recomputed;
         refreshScales();
@@ -884,7 +752,7 @@ final class VertexWalk implements EdgeView {
         double recomputed = program.value();
         Certificate certificate = new Certificate(minSlope, maxTolerance, 2 * n, free, maxResidual, recomputed,
                 dual, violation, stationarity);
-        return new SolveResult(status, recomputed, program.point().clone(), iterations, regionChanges, seconds(),
+        return new SolveResult(status, recomputed, program.point().clone(), iterations, counters.regionChanges, seconds(),
                 certificate, message);
     }
 
@@ -1051,13 +919,9 @@ final class VertexWalk implements EdgeView {
             if (flipNeuron) program.flip(critical[k]);
             double gamma = program.directional(trialDirection, dzTrial);
             lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
-            if (passThrough) {
-                value = passThroughSearch(dzTrial, gamma, slopeTolerance[e]) ? lineDecrease : Double.POSITIVE_INFINITY;
-            } else {
-                int r = blockingNeuron(dzTrial);
-                value = r < 0 ? Double.POSITIVE_INFINITY
-                        : -gamma * Math.max(0, oriented(r)) / -orientedRate(r, dzTrial);
-            }
+            // a pivot rule that looks ahead asks the line search; a fault there is the search's, and ends the walk
+            value = strategies.lineSearch.improvement(
+                    line.bind(trialDirection, dzTrial, lastDirectionNorm, gamma, slopeTolerance[e]));
             if (flipNeuron) program.flip(critical[k]);
         }
         improvement[e] = value;
@@ -1072,6 +936,11 @@ final class VertexWalk implements EdgeView {
     @Override
     public long iteration() {
         return iterations;
+    }
+
+    @Override
+    public double objective() {
+        return objective;
     }
 
     /** Writes the direction of edge e into out: d_k, or its other-side counterpart (F1). */
@@ -1091,84 +960,76 @@ final class VertexWalk implements EdgeView {
         }
     }
 
-    // ---------------------------------------------------------------- checks against recomputation
+    // ---------------------------------------------------------------- state, for the solve, the tests and the benchmarks
 
-    /** The direction of edge e at the current vertex (a copy), for tests of F1 and F2. */
-    double[] edgeDirection(int e) {
-        double[] out = new double[n];
+    /** The walk's counters so far. */
+    WalkCounters counters() {
+        counters.pivots = iterations;
+        return counters;
+    }
+
+    /** Writes the direction of edge e at the current vertex into out (F1 for the other side). */
+    void edgeDirection(int e, double[] out) {
         copyEdgeDirection(e, out);
-        return out;
     }
 
-    /** Prices the edges afresh and returns the slopes (a copy), for tests. */
-    double[] pricedSlopes() {
+    /** Prices the edges afresh and returns the slopes (the walk's array). */
+    double[] priceAll() {
         price();
-        return slope.clone();
+        return slope;
+    }
+
+    /** The edge directions D, row k = d_k (the walk's array). */
+    double[] directions() {
+        return directions;
+    }
+
+    /** Oriented normal of critical position k (a free direction's unit vector) into out. */
+    void criticalNormal(int k, double[] out) {
+        int neuron = critical[k];
+        if (neuron < 0) {
+            Arrays.fill(out, 0);
+            out[coordinateOf(neuron)] = freeSign[k];
+        } else {
+            program.normal(neuron, out);
+            double sign = program.highSide()[neuron] ? 1 : -1;
+            for (int i = 0; i < n; i++) out[i] *= sign;
+        }
+    }
+
+    /** The line along d_k with its rates, bound for a search (for the benchmarks). */
+    EdgeLine lineAlong(int k, double[] v, double[] rates, double slope) {
+        System.arraycopy(directions, k * n, v, 0, n);
+        program.directional(v, rates);
+        return line.bind(v, rates, Math.sqrt(dot(v, v)), slope, 0);
+    }
+
+    /** The walk's Harris test (for the benchmarks). */
+    HarrisRatioTest harris() {
+        return harris;
     }
 
     /**
-     * Largest deviation of the maintained edge directions from A^-1 recomputed from the critical
-     * normals, relative to the largest entry; does not change the walk's state.
+     * Basis update: neuron r (not critical) replaces position k and then the old neuron comes back,
+     * two Sherman-Morrison updates of D that leave the walk where it was (up to round-off).
      */
-    double directionDrift() {
-        RealMatrix matrix = new Array2DRowRealMatrix(n, n);
-        for (int k = 0; k < n; k++) {
-            int neuron = critical[k];
-            if (neuron < 0) {
-                matrix.setEntry(k, coordinateOf(neuron), freeSign[k]);
-            } else {
-                program.normal(neuron, normalWork);
-                double sign = program.highSide()[neuron] ? 1 : -1;
-                for (int i = 0; i < n; i++) matrix.setEntry(k, i, sign * normalWork[i]);
-            }
-        }
-        RealMatrix inverse = new LUDecomposition(matrix).getSolver().getInverse();
-        double drift = 0, largest = 0;
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) {
-                drift = Math.max(drift, Math.abs(inverse.getEntry(i, k) - directions[k * n + i]));
-                largest = Math.max(largest, Math.abs(directions[k * n + i]));
-            }
-        }
-        return drift / Math.max(1, largest);
-    }
-
-    long iterationCount() {
-        return iterations;
-    }
-
-    long regionChangeCount() {
-        return regionChanges;
-    }
-
-    long refactorCount() {
-        return refactorisations;
-    }
-
-    long crossingCount() {
-        return crossings;
-    }
-
-    long zeroStepCount() {
-        return totalZeroSteps;
-    }
-
-    long blandPivotCount() {
-        return blandPivots;
-    }
-
-    long rebalanceCount() {
-        return rebalances;
+    void exchangeAndBack(int k, int r) {
+        int old = critical[k];
+        replace(k, r, Double.NaN);
+        replace(k, old, Double.NaN);
+        refactorRequested = false;
     }
 
     /**
-     * Stall at a degenerate vertex of a convex separable program: gives the non-critical neurons at
-     * their kink the sides {@link KinkBalance} chooses. Only the gradient changes.
+     * Stall at a degenerate vertex of a convex separable program walked by a pass-through search:
+     * gives the non-critical neurons at their kink the sides {@link KinkBalance} chooses. Only the
+     * gradient changes.
      *
      * @return whether any neuron changed side
      */
-    private boolean rebalanceKinks() {
-        if (separable == null || !passThrough) return false;
+    @Override
+    public boolean rebalanceKinks() {
+        if (!convexSeparable || !strategies.lineSearch.passesThrough()) return false;
         double[] z = program.preactivations();
         boolean[] atKink = new boolean[m], critical = new boolean[m];
         for (int j = 0; j < m; j++) {
@@ -1184,50 +1045,13 @@ final class VertexWalk implements EdgeView {
                 changed = true;
             }
         }
-        if (changed) rebalances++;
+        if (changed) counters.rebalances++;
         return changed;
     }
 
     /** Neuron or free-direction code at each critical position (a copy). */
     int[] criticalSet() {
         return critical.clone();
-    }
-
-    // ---------------------------------------------------------------- primitives, for the JMH benchmarks (bench/jmh)
-
-    /** Harris' ratio test along d_k at the current vertex: one directional pass, then the two passes. */
-    int ratioTest(int k) {
-        System.arraycopy(directions, k * n, trialDirection, 0, n);
-        program.directional(trialDirection, dzTrial);
-        lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
-        return blockingNeuron(dzTrial);
-    }
-
-    /**
-     * The pass-through line search along d_k as if its slope were {@code gamma} (negative): one
-     * directional pass, the candidate collection and the weighted selection. Returns the step.
-     */
-    double passThroughStep(int k, double gamma) {
-        System.arraycopy(directions, k * n, trialDirection, 0, n);
-        program.directional(trialDirection, dzTrial);
-        lastDirectionNorm = Math.sqrt(dot(trialDirection, trialDirection));
-        return passThroughSearch(dzTrial, gamma, 0) ? lineStep : Double.POSITIVE_INFINITY;
-    }
-
-    /** Prices every edge at the current vertex. */
-    void priceEdges() {
-        price();
-    }
-
-    /**
-     * Basis update: neuron r (not critical) replaces position k and then the old neuron comes back,
-     * two Sherman-Morrison updates of D that leave the walk where it was (up to round-off).
-     */
-    void exchangeAndBack(int k, int r) {
-        int old = critical[k];
-        replace(k, r, Double.NaN);
-        replace(k, old, Double.NaN);
-        refactorRequested = false;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1260,6 +1084,12 @@ final class VertexWalk implements EdgeView {
 
     private static int coordinateOf(int code) {
         return -1 - code;
+    }
+
+    /** A strategy's exception: passed on to the listener (for its stack trace), and the one-line message. */
+    private String fault(String owner, Throwable e) {
+        listener.onPluginFault(owner, e);
+        return owner + " threw " + WalkStrategies.StrategyFault.describe(e);
     }
 
     private double seconds() {

@@ -2,9 +2,9 @@ package org.drlp.kernel;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.drlp.api.Certificate;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.PluginChoice;
@@ -17,7 +17,6 @@ import org.drlp.spi.PluginRole;
 import org.drlp.spi.ProblemForm;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
-import org.drlp.spi.SeparableProgram;
 import org.drlp.spi.Solver;
 import org.drlp.spi.SolverMethod;
 import org.osgi.service.component.annotations.Component;
@@ -35,25 +34,21 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
                     .withRange(0, false, Double.NaN, false),
             ParameterSpec.timeLimit("timeLimitSeconds", DEFAULTS.timeLimitSeconds(),
                     "wall-clock limit of one solve before TIME_LIMIT; 0 means none"),
-            ParameterSpec.bool("passThrough", DEFAULTS.passThrough(),
-                    "walk along the edge through breakpoints while the slope stays negative (convex separable "
-                            + "programs: Barrodale-Roberts' weighted-median search; others: until a crossing would "
-                            + "move a critical neuron)"),
             ParameterSpec.real("tolerance", DEFAULTS.tolerance(),
                     "relative zero tolerance for preactivations and slopes")
                     .withRange(0, true, 1e-2, true),
-            ParameterSpec.integer("refactorInterval", (long) DEFAULTS.refactorInterval(),
-                    "pivots between recomputations of the edge directions from scratch")
-                    .withRange(1, false, Integer.MAX_VALUE, false),
-            ParameterSpec.integer("zeroStepLimit", (long) DEFAULTS.zeroStepLimit(),
-                    "consecutive zero-length steps that make a stall: the walk first gives the neurons at their kink "
-                            + "balanced sides; if it stays stalled, Bland's anti-cycling rule takes over")
-                    .withRange(1, false, Integer.MAX_VALUE, false),
-            ParameterSpec.string("presolve", "auto",
-                    "convex separable programs with many rows (regressions): solve a subsample, then the band of "
-                            + "rows near its fit with the rest folded in (Portnoy-Koenker), then walk on the full "
-                            + "program from that basis; auto does this from " + Presolve.AUTO_MIN_ROWS + " rows")
-                    .withChoices("auto", "on", "off"));
+            ParameterSpec.plugin("lineSearch", PluginRole.LINE_SEARCH.id(), ShippedStrategies.DEFAULTS.get("lineSearch"),
+                    "how far along the chosen edge: harris (first breakpoint), weighted-median (convex separable "
+                            + "programs), crossing (networks), auto (the one that fits the program)"),
+            ParameterSpec.plugin("antiCycling", PluginRole.ANTI_CYCLING.id(),
+                    ShippedStrategies.DEFAULTS.get("antiCycling"),
+                    "who chooses at a stall of zero-length pivots: bland-after, random-after, none"),
+            ParameterSpec.plugin("start", PluginRole.START.id(), ShippedStrategies.DEFAULTS.get("start"),
+                    "where the walk starts: phase-1 from the model's point, or point (a given point)"),
+            ParameterSpec.plugin("presolve", PluginRole.PRESOLVE.id(), ShippedStrategies.DEFAULTS.get("presolve"),
+                    "solve smaller programs first to find the final walk's start: portnoy-koenker, none"),
+            ParameterSpec.plugin("refactor", PluginRole.REFACTOR.id(), ShippedStrategies.DEFAULTS.get("refactor"),
+                    "when to recompute the edge directions from the data: every, adaptive"));
 
     @Override
     public String name() {
@@ -85,119 +80,47 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
     public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         PluginChoice pivot = parameters.plugin("pivot");
         PivotRule pivotRule = pivot.provider(PivotRuleProvider.class).create(pivot.parameters());
-        SolverOptions options = new SolverOptions(parameters.integer("maxIterations"),
-                parameters.real("timeLimitSeconds"), parameters.bool("passThrough"), parameters.real("tolerance"),
-                parameters.intValue("refactorInterval"), parameters.intValue("zeroStepLimit"));
-        Presolve.Mode presolve = Presolve.Mode.valueOf(parameters.string("presolve").toUpperCase(java.util.Locale.ROOT));
+        SolverOptions options = options(parameters);
         long start = System.nanoTime();
-        SolveResult first = solve(problem.program(), problem.start(), pivotRule, options, listener, presolve);
+        SolveResult first = solve(problem.program(), problem.start(), problem.parameterNames(), pivotRule, options,
+                listener);
+        // a further walk the problem asks for starts where it says, not where the spec's start strategy would
+        SolverOptions further = options.withStrategy(ShippedStrategies.defaultOf(PluginRole.START.id()));
         try {
             return problem.conclude(first, new ContinuedWalks(listener, start, first.iterations(),
-                    (program, x0, stages) -> solve(program, x0, pivotRule, options, stages, presolve)));
+                    (program, x0, stages) -> solve(program, x0, List.of(), pivotRule, further, stages)));
         } catch (RuntimeException | StackOverflowError e) {
             return SolveResult.failed("concluding the problem stopped by " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), (System.nanoTime() - start) * 1e-9);
         }
     }
 
+    /** The typed options of a spec's parameters: limits, tolerance and the strategies chosen. */
+    static SolverOptions options(Parameters parameters) {
+        SolverOptions options = new SolverOptions(parameters.integer("maxIterations"),
+                parameters.real("timeLimitSeconds"), parameters.real("tolerance"), Map.of());
+        for (PluginRole<?> role : ShippedStrategies.ROLES) {
+            if (parameters.has(role.id())) options = options.withStrategy(parameters.plugin(role.id()));
+        }
+        return options;
+    }
+
     @Override
     public SolveResult solve(ReluProgram program, double[] x0, PivotRule pivotRule, SolverOptions options,
                              StepListener listener) {
-        return solve(program, x0, pivotRule, options, listener, Presolve.Mode.AUTO);
+        return solve(program, x0, List.of(), pivotRule, options, listener);
     }
 
-    SolveResult solve(ReluProgram program, double[] x0, PivotRule pivotRule, SolverOptions options,
-                      StepListener listener, Presolve.Mode presolve) {
+    private static SolveResult solve(ReluProgram program, double[] x0, List<String> names, PivotRule pivotRule,
+                                     SolverOptions options, StepListener listener) {
         long start = System.nanoTime();
         try {
-            return solveScaled(program, x0, pivotRule, options, listener, presolve, start);
+            return new SolveRun(program, pivotRule, options, listener, start).solve(x0, names);
+        } catch (WalkStrategies.StrategyFault e) {
+            return SolveResult.failed(e.getMessage(), (System.nanoTime() - start) * 1e-9);
         } catch (RuntimeException | StackOverflowError e) {
             return SolveResult.failed("solve stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     (System.nanoTime() - start) * 1e-9);
         }
-    }
-
-    /**
-     * Separable programs are walked in column-scaled coordinates ({@link ColumnScaledProgram}) and
-     * their results reported in the user's.
-     */
-    private static SolveResult solveScaled(ReluProgram program, double[] x0, PivotRule pivotRule,
-                                           SolverOptions options, StepListener listener, Presolve.Mode presolve,
-                                           long start) {
-        if (program instanceof SeparableProgram separable && x0.length == program.dimension()
-                && ColumnScaledProgram.of(separable) instanceof ColumnScaledProgram scaled) {
-            return inUserUnits(solveUnscaled(scaled, scaled.toScaledCoordinates(x0), pivotRule, options, listener,
-                    presolve, start), scaled);
-        }
-        return solveUnscaled(program, x0, pivotRule, options, listener, presolve, start);
-    }
-
-    /**
-     * A result of the walk in scaled coordinates, in the user's: the point x = S u, and the
-     * stationarity residual recomputed from the user's data. Objective, slopes along edges (per unit
-     * of preactivation) and the dual are the same in both.
-     */
-    private static SolveResult inUserUnits(SolveResult result, ColumnScaledProgram scaled) {
-        if (result.point() == null) return result;
-        double[] x = scaled.toProgramCoordinates(result.point());
-        Certificate certificate = result.certificate();
-        if (certificate != null && certificate.dual() != null) {
-            double[] residual = new double[x.length];
-            scaled.unscaled().stationarity(certificate.dual(), residual);
-            double stationarity = 0;
-            for (double r : residual) stationarity = Math.max(stationarity, Math.abs(r));
-            certificate = new Certificate(certificate.minEdgeSlope(), certificate.slopeTolerance(), certificate.edges(),
-                    certificate.flatDirections(), certificate.maxCriticalResidual(),
-                    certificate.recomputedObjective(), certificate.dual(), certificate.dualMaxViolation(),
-                    stationarity);
-        }
-        return new SolveResult(result.status(), result.objective(), x, result.iterations(), result.regionChanges(),
-                result.seconds(), certificate, result.message(), result.stages());
-    }
-
-    private static SolveResult solveUnscaled(ReluProgram program, double[] x0, PivotRule pivotRule,
-                                             SolverOptions options, StepListener listener, Presolve.Mode presolve,
-                                             long start) {
-        SolveStages stages = new SolveStages(listener, start);
-        if (program instanceof SeparableProgram separable && Presolve.applies(separable, options, presolve)) {
-            Presolve.Budget budget = new Presolve.Budget(start);
-            SolveResult result = Presolve.solve(separable, x0, pivotRule, options, stages, presolve, budget);
-            if (result != null) return result;
-            // the presolve found no usable basis: the plain walk with what is left of the limits,
-            // timed from the start of the solve
-            stages.begin(SolveStages.FINAL);
-            VertexWalk walk = new VertexWalk(program, pivotRule, budget.remaining(options), stages);
-            SolveResult plain = walk.solve(x0);
-            stages.end(walk, SolveStages.rows(program));
-            String note = "presolve gave no usable basis (" + budget.pivots + " pivots); plain walk "
-                    + plain.iterations() + " pivots" + Presolve.degeneracy(walk);
-            return new SolveResult(plain.status(), plain.objective(), plain.point(),
-                    plain.iterations() + budget.pivots, plain.regionChanges(), budget.seconds(), plain.certificate(),
-                    withNote(plain.message(), note), stages.stages());
-        }
-        stages.begin(SolveStages.FINAL);
-        VertexWalk walk = new VertexWalk(program, pivotRule, options, stages);
-        SolveResult result = walk.solve(x0);
-        stages.end(walk, SolveStages.rows(program));
-        return withStallNote(withStages(result, stages, start), walk);
-    }
-
-    /** A result's message with a note after it. */
-    static String withNote(String message, String note) {
-        return message == null || message.isEmpty() ? note : message + "; " + note;
-    }
-
-    /** The result with its stage, timed like a presolved solve: from the start of the solve, setup included. */
-    private static SolveResult withStages(SolveResult result, SolveStages stages, long start) {
-        return new SolveResult(result.status(), result.objective(), result.point(), result.iterations(),
-                result.regionChanges(), (System.nanoTime() - start) * 1e-9, result.certificate(), result.message(),
-                stages.stages());
-    }
-
-    /** Says so in the message when the walk stalled at a degenerate vertex (zero-length pivots). */
-    private static SolveResult withStallNote(SolveResult result, VertexWalk walk) {
-        if (walk.rebalanceCount() == 0 && walk.blandPivotCount() == 0) return result;
-        String note = "stalled at a degenerate vertex: " + result.iterations() + " pivots" + Presolve.degeneracy(walk);
-        return result.withMessage(withNote(result.message(), note));
     }
 }

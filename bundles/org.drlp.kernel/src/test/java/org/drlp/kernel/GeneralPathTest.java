@@ -116,7 +116,7 @@ class GeneralPathTest {
             holder[0] = new VertexWalk(network, trial % 2 == 0 ? DANTZIG : STEEPEST, OPTIONS,
                     (it, f, step, in, out, flips, nanos) -> {
                         trace.add(f);
-                        if (it > 0) worstDrift[0] = Math.max(worstDrift[0], holder[0].directionDrift());
+                        if (it > 0) worstDrift[0] = Math.max(worstDrift[0], WalkProbe.directionDrift(holder[0]));
                         assertEquals(network.evaluate(network.point()), f, 1e-8 * (1 + Math.abs(f)),
                                 "tracked objective equals the network's value");
                     });
@@ -152,7 +152,7 @@ class GeneralPathTest {
             for (int on = 0; on < 2; on++) {
                 DenseNetwork network = DenseNetwork.random(n, new int[] {8, 6, 4}, 300 + trial);
                 List<Double> trace = new ArrayList<>();
-                VertexWalk walk = new VertexWalk(network, DANTZIG, OPTIONS.withPassThrough(on == 1),
+                VertexWalk walk = new VertexWalk(network, DANTZIG, WalkProbe.with(OPTIONS, "lineSearch", on == 1 ? "auto" : "harris"),
                         (it, f, step, in, out, flips, nanos) -> {
                             trace.add(f);
                             assertEquals(network.evaluate(network.point()), f, 1e-8 * (1 + Math.abs(f)));
@@ -178,13 +178,64 @@ class GeneralPathTest {
         assertTrue(pivotsWith < pivotsWithout, "pivots with pass-through " + pivotsWith + ", without " + pivotsWithout);
     }
 
+    /**
+     * Every line search that applies to a network (harris, crossing, auto), with each anti-cycling
+     * rule and refactorisation policy: the walk ends LOCAL_MINIMUM with slopes that match finite
+     * differences (or UNBOUNDED), the tracked objective equals the network's value and never rises,
+     * and the maintained directions match A^-1. The weighted median refuses a network.
+     */
+    @Test
+    void everyApplicableStrategyOnDeepNetworksEndsCertifiedAndMonotone() {
+        Random random = new Random(21);
+        String[][] combinations = {
+                {"harris", "bland-after", "every"}, {"crossing", "bland-after", "every"},
+                {"auto", "random-after", "adaptive"}, {"crossing", "none", "adaptive"},
+                {"harris", "random-after", "every"}, {"crossing", "bland-after", "adaptive"}};
+        int certified = 0;
+        for (int trial = 0; trial < 12; trial++) {
+            int n = 2 + random.nextInt(3);
+            double[] x0 = new double[n];
+            for (int c = 0; c < n; c++) x0[c] = 20 * (2 * random.nextDouble() - 1);
+            for (String[] strategies : combinations) {
+                DenseNetwork network = DenseNetwork.random(n, new int[] {8, 6, 4}, 500 + trial);
+                SolverOptions options = WalkProbe.with(WalkProbe.with(WalkProbe.with(OPTIONS, "lineSearch",
+                        strategies[0]), "antiCycling", strategies[1]), "refactor", strategies[2]).withMaxIterations(100_000);
+                List<Double> trace = new ArrayList<>();
+                VertexWalk[] holder = new VertexWalk[1];
+                double[] worstDrift = {0};
+                holder[0] = new VertexWalk(network, STEEPEST, options, (it, f, step, in, out, flips, nanos) -> {
+                    trace.add(f);
+                    if (it > 0) worstDrift[0] = Math.max(worstDrift[0], WalkProbe.directionDrift(holder[0]));
+                    assertEquals(network.evaluate(network.point()), f, 1e-8 * (1 + Math.abs(f)));
+                });
+                SolveResult result = holder[0].solve(x0.clone());
+                String context = "trial " + trial + " " + String.join("/", strategies);
+                for (int s = 1; s < trace.size(); s++) {
+                    assertTrue(trace.get(s) <= trace.get(s - 1) + 1e-9 * (1 + Math.abs(trace.get(0))),
+                            context + ": objective rose at step " + s);
+                }
+                if (result.status() == SolveStatus.UNBOUNDED) continue;
+                assertEquals(SolveStatus.LOCAL_MINIMUM, result.status(), context + ": " + result.message());
+                assertTrue(worstDrift[0] < 1e-8, context + ": drift " + worstDrift[0]);
+                checkLocalMinimum(network, holder[0], result, random);
+                certified++;
+            }
+        }
+        assertTrue(certified >= 30, "most walks end at a local minimum: " + certified);
+        SolveResult refused = new VertexWalkSolver().solve(DenseNetwork.random(2, new int[] {5, 5}, 3),
+                new double[] {3, -2}, DANTZIG, WalkProbe.with(OPTIONS, "lineSearch", "weighted-median"), null);
+        assertEquals(SolveStatus.FAILED, refused.status());
+        assertTrue(refused.message().contains("line search \"weighted-median\" cannot walk this program"),
+                refused.message());
+    }
+
     /** F2 at the end point: edge slopes match finite differences, all are >= 0, perturbations never help. */
     private static void checkLocalMinimum(DenseNetwork network, VertexWalk walk, SolveResult result, Random random) {
         double[] x = result.point().clone();
         double f = network.evaluate(x);
-        double[] slopes = walk.pricedSlopes();
+        double[] slopes = WalkProbe.pricedSlopes(walk);
         for (int e = 0; e < slopes.length; e++) {
-            double[] d = walk.edgeDirection(e);
+            double[] d = WalkProbe.edgeDirection(walk, e);
             double norm = Math.sqrt(dot(d, d));
             double h = 1e-7 / Math.max(1, norm);
             double[] moved = x.clone();
@@ -228,7 +279,7 @@ class GeneralPathTest {
         DenseNetwork network = DenseNetwork.random(3, new int[] {8, 8}, 9);
         // without pass-through: with it, the first edge of this (unbounded) network already runs to infinity
         SolveResult result = new VertexWalkSolver().solve(network, new double[] {10, -10, 5}, DANTZIG,
-                OPTIONS.withMaxIterations(1).withPassThrough(false), null);
+                WalkProbe.with(OPTIONS.withMaxIterations(1), "lineSearch", "harris"), null);
         assertEquals(SolveStatus.ITERATION_LIMIT, result.status());
         assertEquals(1, result.iterations());
     }

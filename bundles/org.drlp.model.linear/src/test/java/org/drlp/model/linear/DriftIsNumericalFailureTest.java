@@ -54,7 +54,7 @@ class DriftIsNumericalFailureTest {
     @Test
     void aValueThatDriftsAfterThreePivotsIsANumericalFailure() {
         for (int interval : new int[] {1, 2, 200}) {
-            SolveResult result = solve(Mode.VALUE, 1e-4, new double[4], SolverOptions.defaults().withRefactorInterval(interval));
+            SolveResult result = solve(Mode.VALUE, 1e-4, new double[4], Strategies.refactorEvery(SolverOptions.defaults(), interval));
             assertEquals(SolveStatus.NUMERICAL_FAILURE, result.status(), "refactorInterval " + interval);
             assertTrue(result.message().contains("drifted"), result.message());
         }
@@ -82,7 +82,7 @@ class DriftIsNumericalFailureTest {
     void aDriftedGradientIsNotReportedAsUnbounded() {
         for (boolean passThrough : new boolean[] {true, false}) {
             SolveResult result = solve(Mode.GRADIENT, 3, 0, new double[] {1, -1, 1, 1},
-                    SolverOptions.defaults().withPassThrough(passThrough));
+                    Strategies.passThrough(SolverOptions.defaults(), passThrough));
             assertEquals(SolveStatus.NUMERICAL_FAILURE, result.status(), result.message());
             assertTrue(result.message().contains("bounded below by 0"), result.message());
         }
@@ -99,7 +99,7 @@ class DriftIsNumericalFailureTest {
                     stacklossTarget(), 4, Fixtures.absolute()), Mode.GRADIENT, 3, 0, new double[] {1, -1, 1, 1})
                     .healingOnRefresh();
             SolveResult result = new VertexWalkSolver().solve(program, new double[4], Fixtures.DANTZIG,
-                    SolverOptions.defaults().withPassThrough(passThrough), null);
+                    Strategies.passThrough(SolverOptions.defaults(), passThrough), null);
             assertEquals(SolveStatus.OPTIMAL, result.status(), result.message());
             assertEquals(14518.0 / 345, result.objective(), 1e-9);
         }

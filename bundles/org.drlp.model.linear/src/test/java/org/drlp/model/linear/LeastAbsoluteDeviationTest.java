@@ -25,7 +25,7 @@ class LeastAbsoluteDeviationTest {
         double[] y = stackLossTarget();
         for (var rule : RULES) {
             for (boolean passThrough : new boolean[] {true, false}) {
-                SolveResult result = solve(design, y, 4, absolute(), rule, OPTIONS.withPassThrough(passThrough),
+                SolveResult result = solve(design, y, 4, absolute(), rule, Strategies.passThrough(OPTIONS, passThrough),
                         StepListener.NONE);
                 assertEquals(SolveStatus.OPTIMAL, result.status(), result.message());
                 assertEquals(14518.0 / 345, result.objective(), 1e-10);

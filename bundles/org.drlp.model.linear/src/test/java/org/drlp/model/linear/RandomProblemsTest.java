@@ -142,7 +142,7 @@ class RandomProblemsTest {
             for (PivotRule rule : RULES) {
                 boolean passThrough = random.nextBoolean();
                 List<Double> trace = new ArrayList<>();
-                SolveResult result = solve(design, y, n, loss, rule, OPTIONS.withPassThrough(passThrough),
+                SolveResult result = solve(design, y, n, loss, rule, Strategies.passThrough(OPTIONS, passThrough),
                         (it, f, step, in, out, flips, nanos) -> trace.add(f));
                 String context = "loss " + loss.kinks() + " passThrough " + passThrough;
                 assertEquals(SolveStatus.OPTIMAL, result.status(), context + ": " + result.message());

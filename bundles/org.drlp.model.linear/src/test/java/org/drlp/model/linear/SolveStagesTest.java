@@ -47,16 +47,19 @@ class SolveStagesTest {
         List<SolveStage> stages = result.stages();
         List<String> names = stages.stream().map(SolveStage::name).toList();
         assertEquals(trace.stageOrder, names, "the stages the listener saw are those the result counts");
-        assertEquals("subsample", names.get(0), names.toString());
+        // the subsample's walk starts with its free-direction phase; the others start at a basis
+        assertEquals("subsample/start", names.get(0), names.toString());
+        assertEquals("subsample", names.get(1), names.toString());
         assertEquals("final", names.get(names.size() - 1), names.toString());
-        for (int s = 1; s < names.size() - 1; s++) assertEquals("band-" + s, names.get(s), names.toString());
-        assertTrue(names.size() >= 3, "a reduced solve ran: " + names);
+        for (int s = 2; s < names.size() - 1; s++) assertEquals("band-" + (s - 1), names.get(s), names.toString());
+        assertTrue(names.size() >= 4, "a reduced solve ran: " + names);
 
         assertEquals(result.iterations(), stages.stream().mapToLong(SolveStage::pivots).sum(),
                 "pivots by stage add up to iterations");
         assertEquals(result.iterations(), trace.pivotRows(), "one trace row per pivot, besides each stage's start");
-        assertEquals(stages.size(), trace.startRows, "one start row per stage");
+        assertEquals(stages.size() - 1, trace.startRows, "one start row per walk (the subsample's has two stages)");
         assertTrue(stages.get(0).rows() < ROWS, "the subsample is smaller than the data");
+        assertTimesAddUp(stages, result);
         assertEquals(ROWS, stages.get(stages.size() - 1).rows());
         for (SolveStage stage : stages) {
             Recorder.Tally seen = trace.byStage.get(stage.name());
@@ -76,35 +79,55 @@ class SolveStagesTest {
                 "the trace ends at the result");
     }
 
+    /** Each stage's timed jobs fit in its time; the stages' times fit in the solve's. */
+    static void assertTimesAddUp(List<SolveStage> stages, SolveResult result) {
+        double total = 0;
+        for (SolveStage stage : stages) {
+            double parts = stage.pricingSeconds() + stage.lineSearchSeconds() + stage.directionSeconds()
+                    + stage.refactorSeconds();
+            assertTrue(parts >= 0 && parts <= stage.seconds() + 1e-6, stage.name() + ": parts " + parts + " s of "
+                    + stage.seconds() + " s");
+            assertTrue(stage.driftChecks() <= stage.refactorisations(), stage.name());
+            assertTrue(stage.ruleActivations() <= stage.blandPivots() + 1, stage.name());
+            total += stage.seconds();
+        }
+        assertTrue(total <= result.seconds() + 1e-9, "stage times " + total + " s fit in the solve's " + result.seconds());
+    }
+
     @Test
-    void aWalkWithoutPresolveIsOneStage() {
+    void aWalkWithoutPresolveIsItsStartAndTheWalk() {
         double[] design = design(new Random(9));
         double[] y = target(design, new Random(10));
         Recorder trace = new Recorder();
         SolveResult result = solve(new PiecewiseLinearRegression(design, y, N, Fixtures.absolute()), "off", trace,
                 REFACTOR_INTERVAL);
         assertEquals(SolveStatus.OPTIMAL, result.status(), result.message());
-        assertEquals(List.of("final"), result.stages().stream().map(SolveStage::name).toList());
-        SolveStage only = result.stages().get(0);
-        assertEquals(result.iterations(), only.pivots());
-        assertEquals(result.regionChanges(), only.regionChanges());
+        List<SolveStage> stages = result.stages();
+        assertEquals(List.of("start", "final"), stages.stream().map(SolveStage::name).toList());
+        assertEquals(trace.stageOrder, List.of("start", "final"), "the listener saw both");
+        SolveStage start = stages.get(0), walk = stages.get(1);
+        assertEquals(N, start.pivots(), "phase 1 pivots every free direction out of the basis");
+        assertEquals(result.iterations(), start.pivots() + walk.pivots());
+        assertEquals(result.regionChanges(), start.regionChanges() + walk.regionChanges());
         assertEquals(result.iterations(), trace.pivotRows());
-        assertTrue(only.seconds() <= result.seconds(), only.seconds() + " s of " + result.seconds() + " s");
+        assertEquals(start.pivots(), trace.byStage.get("start").pivots, "trace rows of the start stage");
+        assertTimesAddUp(stages, result);
         assertTrue(result.iterations() >= 2 * REFACTOR_INTERVAL, "enough pivots to refactor: " + result.iterations());
-        assertTrue(only.refactorisations() >= result.iterations() / REFACTOR_INTERVAL,
-                only.refactorisations() + " refactorisations in " + result.iterations() + " pivots");
+        long refactorisations = start.refactorisations() + walk.refactorisations();
+        assertTrue(refactorisations >= result.iterations() / REFACTOR_INTERVAL,
+                refactorisations + " refactorisations in " + result.iterations() + " pivots");
     }
 
     private static SolveResult solve(ReluProgram program, String presolve, StepListener listener) {
-        return solve(program, presolve, listener, SolverOptions.defaults().refactorInterval());
+        return solve(program, presolve, listener, 200);
     }
 
     private static SolveResult solve(ReluProgram program, String presolve, StepListener listener,
                                      int refactorInterval) {
         Map<String, Object> given = new HashMap<>();
-        given.put("presolve", presolve);
+        given.put("presolve", Strategies.presolve(presolve));
         given.put("pivot", PivotRuleProvider.given(Rule.DANTZIG.create(1)));
-        given.put("refactorInterval", (long) refactorInterval);
+        given.put("refactor", Strategies.choice("refactor", "every", Map.of("pivots", (long) refactorInterval)));
         Parameters parameters = Parameters.resolve("solver", SOLVER.parameters(), given, null);
         org.drlp.spi.Problem problem = new org.drlp.spi.Problem() {
             @Override
@@ -166,10 +189,12 @@ class SolveStagesTest {
 
         @Override
         public void onStage(String name) {
+            // a walk's own stage after its free-direction phase continues the same walk: no start row
+            boolean sameWalk = stage != null && (stage.equals(name + "/start") || stage.equals("start") && name.equals("final"));
             stage = name;
             stageOrder.add(name);
             byStage.put(name, new Tally());
-            lastObjective = Double.NaN;
+            if (!sameWalk) lastObjective = Double.NaN;
         }
 
         @Override

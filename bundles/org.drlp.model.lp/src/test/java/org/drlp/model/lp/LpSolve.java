@@ -40,8 +40,7 @@ final class LpSolve {
     private static SolveResult named(String stage, SolveResult result) {
         List<SolveStage> stages = new ArrayList<>();
         for (SolveStage s : result.stages()) {
-            stages.add(new SolveStage(stage, s.rows(), s.pivots(), s.seconds(), s.zeroLengthPivots(), s.blandPivots(),
-                    s.rebalances(), s.refactorisations(), s.breakpointsCrossed(), s.regionChanges()));
+            stages.add(s.withName(stage));
         }
         return new SolveResult(result.status(), result.objective(), result.point(), result.iterations(),
                 result.regionChanges(), result.seconds(), result.certificate(), result.message(), stages);

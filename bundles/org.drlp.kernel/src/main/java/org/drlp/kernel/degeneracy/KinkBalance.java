@@ -1,4 +1,4 @@
-package org.drlp.kernel;
+package org.drlp.kernel.degeneracy;
 
 import org.drlp.spi.SeparableProgram;
 
@@ -11,7 +11,7 @@ import org.drlp.spi.SeparableProgram;
  * that makes c + sum_j phi'_j a_j shortest so far, which keeps it about as long as a few rows'
  * terms. The point and the objective do not change: at the kink both sides give the same value.
  */
-final class KinkBalance {
+public final class KinkBalance {
 
     private KinkBalance() {
     }
@@ -21,7 +21,7 @@ final class KinkBalance {
      * @param ignore neurons left out of the gradient (the critical set, whose duals the walk chooses)
      * @param side   the pattern; read for the other neurons
      */
-    static void balance(SeparableProgram program, boolean[] choose, boolean[] ignore, boolean[] side) {
+    public static void balance(SeparableProgram program, boolean[] choose, boolean[] ignore, boolean[] side) {
         int m = program.neuronCount(), n = program.dimension();
         double[] lambda = new double[m];
         for (int j = 0; j < m; j++) {

@@ -1,0 +1,144 @@
+package org.drlp.kernel;
+
+import org.drlp.spi.LineView;
+import org.drlp.spi.ReluProgram;
+
+/**
+ * The line along the edge being walked (or looked at), as line searches see it: reads the walk's
+ * arrays in place. {@link #bind} points it at a direction and its rates before each search.
+ */
+final class EdgeLine implements LineView {
+
+    /** Relative size below which a rate of change along an edge is round-off, not movement. */
+    static final double RATE_EPSILON = 1e-12;
+
+    private final ReluProgram program;
+    private final boolean separable;
+    private final int[] positionOf;
+    private final double[] zTolerance;
+    /** Separable programs: phi'_high - phi'_low per neuron; null otherwise. */
+    private final double[] kink;
+    /** Separable programs: |a_j|, so that a rate is judged zero relative to |a_j| |d|. */
+    private final double[] normalNorm;
+    private final int m;
+
+    private double[] z;
+    private boolean[] high;
+    private double[] rates;
+    private double[] direction;
+    private double slope;
+    private double slopeTolerance;
+    /** Separable: RATE_EPSILON |d| (times |a_j| per neuron); otherwise RATE_EPSILON times the largest rate. */
+    private double floor;
+    private long crossings;
+
+    EdgeLine(ReluProgram program, int[] positionOf, double[] zTolerance, double[] kink, double[] normalNorm) {
+        this.program = program;
+        this.separable = kink != null;
+        this.positionOf = positionOf;
+        this.zTolerance = zTolerance;
+        this.kink = kink;
+        this.normalNorm = normalNorm;
+        this.m = program.neuronCount();
+    }
+
+    /**
+     * Points the view at the line with direction {@code direction} (of Euclidean length
+     * {@code directionNorm}) and rates {@code rates}, slope {@code slope} at t = 0.
+     */
+    EdgeLine bind(double[] direction, double[] rates, double directionNorm, double slope, double slopeTolerance) {
+        this.z = program.preactivations();
+        this.high = program.highSide();
+        this.direction = direction;
+        this.rates = rates;
+        this.slope = slope;
+        this.slopeTolerance = slopeTolerance;
+        this.crossings = 0;
+        if (separable) {
+            floor = RATE_EPSILON * directionNorm;
+        } else {
+            double maxRate = 0;
+            for (int j = 0; j < m; j++) {
+                if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
+            }
+            floor = RATE_EPSILON * maxRate;
+        }
+        return this;
+    }
+
+    /** Neurons crossed since the last {@link #bind}. */
+    long crossings() {
+        return crossings;
+    }
+
+    @Override
+    public int neurons() {
+        return m;
+    }
+
+    @Override
+    public boolean critical(int j) {
+        return positionOf[j] >= 0;
+    }
+
+    @Override
+    public double rate(int j) {
+        return high[j] ? rates[j] : -rates[j];
+    }
+
+    @Override
+    public double distance(int j) {
+        return Math.max(0, high[j] ? z[j] : -z[j]);
+    }
+
+    @Override
+    public double tolerance(int j) {
+        return zTolerance[j];
+    }
+
+    @Override
+    public double rateFloor(int j) {
+        return separable ? floor * normalNorm[j] : floor;
+    }
+
+    @Override
+    public double kink(int j) {
+        return separable ? kink[j] : Double.NaN;
+    }
+
+    @Override
+    public double slope() {
+        return slope;
+    }
+
+    @Override
+    public double slopeTolerance() {
+        return slopeTolerance;
+    }
+
+    @Override
+    public boolean separable() {
+        return separable;
+    }
+
+    @Override
+    public ReluProgram program() {
+        return program;
+    }
+
+    @Override
+    public double[] direction() {
+        return direction;
+    }
+
+    @Override
+    public double[] rates() {
+        return rates;
+    }
+
+    @Override
+    public void cross(int j) {
+        program.flip(j);
+        crossings++;
+    }
+}

@@ -1,0 +1,340 @@
+package org.drlp.kernel.linesearch;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.drlp.api.ParameterSpec;
+import org.drlp.api.Parameters;
+import org.drlp.spi.LineSearch;
+import org.drlp.spi.LineSearchProvider;
+import org.drlp.spi.LineView;
+import org.drlp.spi.ReluProgram;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Line search {@code crossing}: pass-through along an edge of a general ReLU program (any program:
+ * on a separable one each crossing only raises the slope), the
+ * non-convex counterpart of Barrodale-Roberts' weighted-median search. Walks the breakpoints of
+ * the line x + t v in increasing t; at each one it asks the program what crossing would change
+ * ({@link ReluProgram#flipEffect}) and crosses (flips the neuron) while the slope after the
+ * crossing stays below minus the tolerance. It stops, and that neuron enters the basis, at the
+ * first breakpoint where the slope would stop being negative or where crossing would change the
+ * normal of a critical neuron (a neuron upstream of one in the same branch), so that the edge
+ * directions of the other positions stay valid. Every segment walked has a negative slope, so the
+ * objective falls strictly along the way; the rates of the neurons downstream of each crossing
+ * are updated in place in {@code dz}, so that after the search {@code dz} holds the rates of
+ * the final region.
+ *
+ * <p>The program's preactivations are not valid after a search in which a crossing changed other
+ * neurons' rates (flip is then applied away from z = 0, which the SPI does not define): the
+ * search tracks those neurons' lines itself, and the caller advances the program and then calls
+ * {@link ReluProgram#refresh()} ({@link #needsRefresh()}), unless the program declares
+ * {@link ReluProgram#exactFlips()} (the training and argmin programs). Crossing a neuron with nothing
+ * downstream (a loss kink) changes no preactivation, so the plain advance stays exact.
+ * Breakpoints are kept in a binary heap with lazy deletion.
+ */
+@Component(service = LineSearchProvider.class, property = "name=" + Crossing.NAME)
+public final class Crossing implements LineSearchProvider {
+
+    public static final String NAME = "crossing";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "walk through breakpoints one by one (a heap) while the slope stays negative, stopping where a "
+                + "crossing would move a critical neuron (general ReLU programs)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public LineSearch create(Parameters parameters) {
+        return new Search();
+    }
+
+    static final class Search implements LineSearch, ReluProgram.FlipSink {
+
+        private final Harris.Search harris = new Harris.Search();
+        private LineView line;
+        /**
+         * Neurons whose rate changed (or that were crossed) in the current search carry the search's
+         * epoch here; only for them are {@link #keyOf} and {@link #lineAt} set. Untouched neurons keep
+         * their initial heap entry and their line z + dz t, so a search writes nothing per neuron.
+         */
+        private int[] touched;
+        private int epoch;
+        /** For touched neurons: the latest crossing time pushed, NaN when none. Heap entries that disagree are stale. */
+        private double[] keyOf;
+        /** For touched neurons: lineAt[j] + dz[j] t is the value along the line (the current piece extended to t = 0). */
+        private double[] lineAt;
+        /** Some crossing changed the rate of another neuron: the program's preactivations need a refresh. */
+        private boolean changedOthers;
+        private double[] heapT;
+        private int[] heapJ;
+        private int size;
+
+        private int[] changedNeuron;
+        private double[] changedRate;
+        private int changedCount;
+        private boolean touchesCritical;
+
+        private int[] crossed;
+        private int crossedCount;
+
+        private double step;
+        private double decrease;
+
+        /** Each further pass multiplies the bound by this. */
+        private static final double BOUND_GROWTH = 4;
+        /** The first bound aims at this many times the breakpoints the last search crossed. */
+        private static final double SAFETY = 3;
+        private static final int SAMPLE = 4096;
+        private final double[] sample = new double[SAMPLE];
+        private int lastCrossings = 1000;
+
+        @Override
+        public String prepare(ReluProgram program) {
+            int m = program.neuronCount();
+            touched = new int[m];
+            keyOf = new double[m];
+            lineAt = new double[m];
+            heapT = new double[Math.max(16, m)];
+            heapJ = new int[heapT.length];
+            changedNeuron = new int[16];
+            changedRate = new double[16];
+            crossed = new int[16];
+            return null;
+        }
+
+        @Override
+        public boolean passesThrough() {
+            return true;
+        }
+
+        @Override
+        public double step() {
+            return step;
+        }
+
+        @Override
+        public double decrease() {
+            return decrease;
+        }
+
+        /** As Harris' test would go: a look-ahead that crosses nothing. */
+        @Override
+        public double improvement(LineView view) {
+            return harris.improvement(view);
+        }
+
+        /**
+         * Walks the line; {@code view.rates()} is updated in place. Returns the neuron that enters the
+         * basis at {@link #step}, or -1 when the slope stays negative past every breakpoint (then the
+         * crossings are undone).
+         */
+        @Override
+        public int search(LineView view) {
+            this.line = view;
+            ReluProgram program = view.program();
+            double[] v = view.direction();
+            double[] dz = view.rates();
+            double gamma = view.slope();
+            double slopeTol = view.slopeTolerance();
+            double[] z = program.preactivations();
+            boolean[] high = program.highSide();
+            int m = keyOf.length;
+            if (++epoch == 0) {
+                Arrays.fill(touched, 0);
+                epoch = 1;
+            }
+            size = 0;
+            // Only breakpoints up to a bound go into the heap; the bound grows (another pass over the
+            // neurons) when the search gets there. It is estimated from a sample of the neurons, so
+            // that a pass collects a few times the breakpoints the last search crossed, not every neuron.
+            double bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64));
+            collect(z, high, dz, -1, bound);
+            int passes = 0;
+            crossedCount = 0;
+            changedOthers = false;
+            double slope = gamma, at = 0, fall = 0;
+            while (true) {
+                if (size == 0 || heapT[0] > bound) {
+                    if (bound == Double.POSITIVE_INFINITY) {
+                        if (size == 0) break;
+                    } else {
+                        double next = bound * BOUND_GROWTH;
+                        if (++passes >= 6 || !(next > bound)) next = Double.POSITIVE_INFINITY;
+                        collect(z, high, dz, bound, next);
+                        bound = next;
+                        continue;
+                    }
+                }
+                double t = heapT[0];
+                int j = heapJ[0];
+                removeTop();
+                if (touched[j] == epoch && keyOf[j] != t) continue; // stale: j's rate changed, or j was crossed
+                fall -= slope * (t - at);
+                at = t;
+                changedCount = 0;
+                touchesCritical = false;
+                double after = slope + program.flipEffect(j, v, this);
+                if (touchesCritical || after >= -slopeTol) {
+                    step = t;
+                    lastCrossings = crossedCount;
+                    decrease = Math.max(0, fall);
+                    return j;
+                }
+                // first touches read z before the flip: a flip changes no preactivation that flipEffect
+                // does not report, so z is still the start value for every neuron not touched before
+                for (int q = 0; q < changedCount; q++) touch(changedNeuron[q], z);
+                touch(j, z);
+                view.cross(j);
+                keyOf[j] = Double.NaN;
+                record(j);
+                slope = after;
+                if (changedCount > 0) changedOthers = true;
+                for (int q = 0; q < changedCount; q++) {
+                    int k = changedNeuron[q];
+                    // the value is continuous at t, only the rate changes
+                    lineAt[k] -= changedRate[q] * t;
+                    dz[k] += changedRate[q];
+                    double rate = high[k] ? dz[k] : -dz[k];
+                    if (rate >= -view.rateFloor(k)) {
+                        keyOf[k] = Double.NaN;
+                        continue;
+                    }
+                    double value = lineAt[k] + dz[k] * t;
+                    double when = t + Math.max(0, high[k] ? value : -value) / -rate;
+                    keyOf[k] = when;
+                    push(when, k);
+                }
+            }
+            for (int q = crossedCount - 1; q >= 0; q--) view.cross(crossed[q]);
+            crossedCount = 0;
+            return -1;
+        }
+
+        /**
+         * A crossing time below which about {@code wanted} neurons cross, from every (m / SAMPLE)-th
+         * neuron; infinity when the sample cannot tell (small programs, few candidates).
+         */
+        private double sampledBound(double[] z, boolean[] high, double[] dz, double wanted) {
+            int m = keyOf.length;
+            if (m < 4 * SAMPLE) return Double.POSITIVE_INFINITY;
+            int stride = m / SAMPLE, count = 0;
+            for (int j = epoch % stride; j < m && count < SAMPLE; j += stride) {
+                boolean up = high[j];
+                double rate = up ? dz[j] : -dz[j];
+                if (rate >= -line.rateFloor(j) || line.critical(j)) continue;
+                sample[count++] = Math.max(0, up ? z[j] : -z[j]) / -rate;
+            }
+            int index = (int) Math.ceil(wanted / stride);
+            if (index >= count) return Double.POSITIVE_INFINITY;
+            Arrays.sort(sample, 0, count);
+            return sample[index];
+        }
+
+        /**
+         * Pushes every untouched, non-critical neuron that leaves its side along the line with its
+         * crossing time t in (lo, hi]: t = max(0, oriented z) / -rate, compared without dividing.
+         */
+        private void collect(double[] z, boolean[] high, double[] dz, double lo, double hi) {
+            boolean all = hi == Double.POSITIVE_INFINITY;
+            int m = keyOf.length;
+            for (int j = 0; j < m; j++) {
+                boolean up = high[j];
+                double rate = up ? dz[j] : -dz[j];
+                if (rate >= -line.rateFloor(j)) continue;
+                double num = Math.max(0, up ? z[j] : -z[j]);
+                if (!all && num > -rate * hi) continue;
+                if (num <= -rate * lo || line.critical(j) || touched[j] == epoch) continue;
+                push(num / -rate, j);
+            }
+        }
+
+        /** True when the last search crossed a neuron that changed other neurons' rates (see the class comment). */
+        @Override
+        public boolean needsRefresh() {
+            return changedOthers;
+        }
+
+        /** Starts tracking neuron k's line in this search (no-op when already tracked). */
+        private void touch(int k, double[] z) {
+            if (touched[k] == epoch) return;
+            touched[k] = epoch;
+            lineAt[k] = z[k];
+            keyOf[k] = Double.NaN;
+        }
+
+        @Override
+        public void accept(int neuron, double change) {
+            if (change == 0) return;
+            if (line.critical(neuron)) {
+                touchesCritical = true;
+                return;
+            }
+            if (changedCount == changedNeuron.length) {
+                changedNeuron = Arrays.copyOf(changedNeuron, 2 * changedCount);
+                changedRate = Arrays.copyOf(changedRate, 2 * changedCount);
+            }
+            changedNeuron[changedCount] = neuron;
+            changedRate[changedCount] = change;
+            changedCount++;
+        }
+
+        private void record(int j) {
+            if (crossedCount == crossed.length) crossed = Arrays.copyOf(crossed, 2 * crossedCount);
+            crossed[crossedCount++] = j;
+        }
+
+        private void grow() {
+            heapT = Arrays.copyOf(heapT, 2 * heapT.length);
+            heapJ = Arrays.copyOf(heapJ, 2 * heapJ.length);
+        }
+
+        private void push(double t, int j) {
+            if (size == heapT.length) grow();
+            int q = size++;
+            while (q > 0) {
+                int parent = (q - 1) >>> 1;
+                if (heapT[parent] <= t) break;
+                heapT[q] = heapT[parent];
+                heapJ[q] = heapJ[parent];
+                q = parent;
+            }
+            heapT[q] = t;
+            heapJ[q] = j;
+        }
+
+        private void removeTop() {
+            size--;
+            if (size == 0) return;
+            heapT[0] = heapT[size];
+            heapJ[0] = heapJ[size];
+            siftDown(0);
+        }
+
+        private void siftDown(int q) {
+            double t = heapT[q];
+            int j = heapJ[q];
+            int half = size >>> 1;
+            while (q < half) {
+                int child = 2 * q + 1;
+                if (child + 1 < size && heapT[child + 1] < heapT[child]) child++;
+                if (heapT[child] >= t) break;
+                heapT[q] = heapT[child];
+                heapJ[q] = heapJ[child];
+                q = child;
+            }
+            heapT[q] = t;
+            heapJ[q] = j;
+        }
+    }
+}
