@@ -61,7 +61,8 @@ class StatusTest {
         assertArrayEquals(new double[] {1}, result.point(), 1e-12);
         assertEquals(-3, problem.solution().duals().rowDual()[0], 1e-9, "d objective / d rhs of cap");
         assertTrue(result.message().contains("penalty M = 5.00000"), result.message());
-        List<String> stages = result.stages().stream().map(s -> s.name()).toList();
+        // each walk has its phase-1 start and its own walk, under one name here
+        List<String> stages = result.stages().stream().map(s -> s.name()).distinct().toList();
         assertEquals(List.of("ray", "phase-1", "penalty-2"), stages.subList(stages.size() - 3, stages.size()),
                 stages.toString());
     }

@@ -52,10 +52,16 @@ class VertexWalkMethodTest {
         assertEquals(SolveStatus.OPTIMAL, result.status(), result.message());
         assertEquals(-3, result.objective(), 1e-12);
         List<String> names = result.stages().stream().map(SolveStage::name).toList();
-        assertEquals(List.of("final", "ray", "phase-1", "penalty-2"), names);
-        assertEquals(names, stageOfStep.stream().distinct().toList(), "the steps carry the stages' names in order");
+        assertEquals(List.of("start", "final", "ray/start", "ray", "phase-1/start", "phase-1", "penalty-2/start",
+                "penalty-2"), names, "each walk's start phase, then the walk");
+        // a walk's own stage begins without a row of its own (its first row is the start phase's last)
+        List<String> stepStages = stageOfStep.stream().distinct().toList();
+        assertEquals(stepStages, names.stream().filter(stepStages::contains).toList(),
+                "the steps carry the stages' names in order");
+        assertTrue(stepStages.containsAll(List.of("start", "ray/start", "phase-1/start", "penalty-2/start")),
+                stepStages.toString());
         assertEquals(result.iterations(), result.stages().stream().mapToLong(SolveStage::pivots).sum());
-        assertEquals(result.iterations() + names.size(), iterations.size(), "one row per pivot plus one per stage start");
+        assertEquals(result.iterations() + 4, iterations.size(), "one row per pivot plus one per walk's start point");
         for (int k = 1; k < iterations.size(); k++) {
             assertTrue(iterations.get(k) >= iterations.get(k - 1), "pivots numbered over the whole solve: " + iterations);
         }
