@@ -25,9 +25,8 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots before ITERATION_LIMIT")
                     .withRange(0, false, Double.NaN, false),
-            ParameterSpec.real("timeLimitSeconds", DEFAULTS.timeLimitSeconds(),
-                    "wall-clock limit of one solve before TIME_LIMIT; 0 means none")
-                    .withRange(0, false, Double.NaN, false),
+            ParameterSpec.timeLimit("timeLimitSeconds", DEFAULTS.timeLimitSeconds(),
+                    "wall-clock limit of one solve before TIME_LIMIT; 0 means none"),
             ParameterSpec.bool("passThrough", DEFAULTS.passThrough(),
                     "walk along the edge through breakpoints while the slope stays negative (convex separable "
                             + "programs: Barrodale-Roberts' weighted-median search; others: until a crossing would "

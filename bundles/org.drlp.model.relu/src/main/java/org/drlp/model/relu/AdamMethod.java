@@ -31,8 +31,7 @@ public final class AdamMethod implements SolverMethod {
             ParameterSpec.integer("epochs", 1000L, "full-batch steps").withRange(1, false, Double.NaN, false),
             ParameterSpec.real("beta1", 0.9, "decay of the first-moment estimate").withRange(0, false, 1, true),
             ParameterSpec.real("beta2", 0.999, "decay of the second-moment estimate").withRange(0, false, 1, true),
-            ParameterSpec.real("timeLimitSeconds", 0.0, "wall-clock limit before TIME_LIMIT; 0 means none")
-                    .withRange(0, false, Double.NaN, false));
+            ParameterSpec.timeLimit("timeLimitSeconds", 0.0, "wall-clock limit before TIME_LIMIT; 0 means none"));
 
     @Override
     public String name() {
