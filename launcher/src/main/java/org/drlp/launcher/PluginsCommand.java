@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.drlp.api.ParameterMeaning;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.PluginDescription;
 import picocli.CommandLine.Command;
@@ -57,6 +58,10 @@ final class PluginsCommand implements Callable<Integer> {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("name", parameter.name());
                 p.put("type", parameter.type().name().toLowerCase());
+                if (parameter.role() != null) p.put("role", parameter.role());
+                if (parameter.meaning() != ParameterMeaning.NONE) {
+                    p.put("meaning", parameter.meaning().name().toLowerCase().replace('_', '-'));
+                }
                 p.put("required", parameter.required());
                 p.put("default", parameter.defaultValue());
                 p.put("constraint", parameter.constraintText().isEmpty() ? null : parameter.constraintText());
@@ -82,9 +87,22 @@ final class PluginsCommand implements Callable<Integer> {
                 String value = parameter.required() ? "required"
                         : parameter.defaultValue() == null ? "optional" : "default " + parameter.defaultValue();
                 String constraint = parameter.constraintText();
-                out.printf("      %-18s %-12s %-16s %s%s%n", parameter.name(), parameter.type().name().toLowerCase(),
+                out.printf("      %-18s %-12s %-16s %s%s%n", parameter.name(), typeText(parameter),
                         value, parameter.description(), constraint.isEmpty() ? "" : " (" + constraint + ")");
             }
         }
+    }
+
+    /**
+     * The type as a listing shows it: a nested plugin by the role it expects ({@code plugin:pivot}),
+     * a seed or time limit by its meaning ({@code integer:seed}).
+     */
+    private static String typeText(ParameterSpec parameter) {
+        String type = parameter.type().name().toLowerCase();
+        if (parameter.role() != null) return type + ":" + parameter.role();
+        if (parameter.meaning() != ParameterMeaning.NONE) {
+            return type + ":" + parameter.meaning().name().toLowerCase().replace('_', '-');
+        }
+        return type;
     }
 }

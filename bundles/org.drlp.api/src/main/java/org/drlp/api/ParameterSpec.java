@@ -122,6 +122,7 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
 
     /** The allowed range or values in words, for listings and error messages; empty when unrestricted. */
     public String constraintText() {
+        if (type == ParameterType.PLUGIN) return "a plugin of role " + role;
         if (!choices.isEmpty()) return "one of " + String.join(", ", choices);
         boolean hasMin = !Double.isNaN(min), hasMax = !Double.isNaN(max);
         if (hasMin && hasMax) {

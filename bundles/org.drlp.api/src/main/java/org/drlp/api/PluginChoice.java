@@ -53,6 +53,18 @@ public final class PluginChoice {
         return type.cast(provider);
     }
 
+    /** Equal choices: the same plugin object under the same role and name, with equal parameter values. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PluginChoice that && role.equals(that.role) && name.equals(that.name)
+                && provider == that.provider && parameters.asMap().equals(that.parameters.asMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(role, name, System.identityHashCode(provider), parameters.asMap());
+    }
+
     /** As a spec writes it: the name alone, or the name with the parameters that differ from nothing. */
     @Override
     public String toString() {

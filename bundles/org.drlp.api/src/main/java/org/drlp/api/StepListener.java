@@ -34,4 +34,14 @@ public interface StepListener {
      */
     default void onStage(String stage) {
     }
+
+    /**
+     * A plugin the method calls (a pivot rule, say) threw, and the solve ends FAILED with a one-line
+     * message naming it: this passes the exception on, so that a caller can log its stack trace.
+     *
+     * @param plugin  how the message names it, for example {@code pivot rule "best-of-k"}
+     * @since 2.0
+     */
+    default void onPluginFault(String plugin, Throwable fault) {
+    }
 }

@@ -43,7 +43,7 @@ public final class SyntheticDataSource implements DataSourceProvider {
             ParameterSpec.real("df", 3.0, "degrees of freedom of t noise (small: heavy tails)")
                     .withRange(0, true, Double.NaN, false),
             ParameterSpec.real("scale", 1.0, "factor on the noise").withRange(0, true, Double.NaN, false),
-            ParameterSpec.integer("seed", 1L, "seed of the generator; the same seed gives the same data"));
+            ParameterSpec.seed("seed", 1L, "seed of the generator; the same seed gives the same data"));
 
     @Override
     public String name() {

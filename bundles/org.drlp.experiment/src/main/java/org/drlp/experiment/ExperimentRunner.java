@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
-import org.drlp.api.PluginCatalog;
 import org.drlp.api.RunListener;
 import org.drlp.api.RunOptions;
 import org.drlp.api.SpecException;
@@ -31,13 +30,12 @@ public final class ExperimentRunner implements ExperimentService {
     /** A spec asking for more runs than this is surely a mistake in its sweep. */
     static final long MAX_RUNS = 1_000_000;
 
-    private final PluginRegistry plugins;
+    private final PluginLookup plugins;
 
-    /** {@code catalog} is this bundle's own registry, which also resolves plugins by role and name. */
+    /** @param plugins this bundle's own registry (its lookup interface is private to the bundle) */
     @Activate
-    public ExperimentRunner(@Reference(name = "plugins", target = "(component.name=org.drlp.experiment.PluginRegistry)")
-                            PluginCatalog catalog) {
-        this.plugins = (PluginRegistry) catalog;
+    public ExperimentRunner(@Reference(name = "plugins") PluginLookup plugins) {
+        this.plugins = plugins;
     }
 
     /**

@@ -27,15 +27,6 @@ final class PluginChecks {
         void problem(String path, String message);
     }
 
-    /**
-     * One plugin of a run, and where it is written in the spec.
-     *
-     * @param section   the section holding its parameters ({@code data}, {@code solver})
-     * @param namePath  where its name is written ({@code data.source}, {@code solver.pivot})
-     */
-    record Placed(ResolvedPlugin<?> resolved, PluginRole<?> role, String section, String namePath) {
-    }
-
     /** The other plugins of the run, as a check sees them. */
     record Run(Optional<String> model, Optional<String> method) {
     }
@@ -47,7 +38,7 @@ final class PluginChecks {
     private record Findings(List<Finding> problems, Optional<List<String>> featureNames) {
     }
 
-    private record Key(Plugin plugin, String name, Map<String, Object> parameters, Optional<List<String>> features,
+    private record Key(Plugin plugin, String name, String section, Map<String, Object> parameters, Optional<List<String>> features,
                        Run run) {
     }
 
@@ -64,26 +55,24 @@ final class PluginChecks {
      * @param features the data's feature names, for the model; empty for the others
      * @return for a data source whose check found nothing, the feature names it will give, if it can tell
      */
-    Optional<List<String>> check(Placed placed, Optional<List<String>> features, Run run, Sink sink) {
-        ResolvedPlugin<?> resolved = placed.resolved();
-        Key key = new Key(resolved.plugin(), resolved.name(), resolved.parameters().asMap(), features, run);
+    Optional<List<String>> check(ResolvedPlugin<?> resolved, Optional<List<String>> features, Run run, Sink sink) {
+        Key key = new Key(resolved.plugin(), resolved.name(), resolved.section(), resolved.parameters().asMap(), features, run);
         Findings findings = remembered.get(key);
         if (findings == null) {
-            findings = findings(placed, features, run);
+            findings = findings(resolved, features, run);
             remembered.put(key, findings);
         }
         for (Finding finding : findings.problems()) sink.problem(finding.path(), finding.message());
         return findings.featureNames();
     }
 
-    private static Findings findings(Placed placed, Optional<List<String>> features, Run run) {
-        ResolvedPlugin<?> resolved = placed.resolved();
-        String owner = placed.role().owner(resolved.name());
+    private static Findings findings(ResolvedPlugin<?> resolved, Optional<List<String>> features, Run run) {
+        String owner = resolved.owner();
         List<Finding> problems = new ArrayList<>();
         CheckContext context = new CheckContext() {
             @Override
             public void problem(String parameter, String message) {
-                String path = parameter == null ? placed.namePath() : placed.section() + "." + parameter;
+                String path = parameter == null ? resolved.namePath() : resolved.section() + "." + parameter;
                 problems.add(new Finding(path, owner + ": " + message));
             }
 
@@ -115,7 +104,7 @@ final class PluginChecks {
             return new Findings(List.of(), names == null ? Optional.empty() : names.map(List::copyOf));
         } catch (IOException | DataException | RuntimeException e) {
             String reason = e instanceof DataException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new Findings(List.of(new Finding(placed.section(), owner + ": reading its column names: " + reason)),
+            return new Findings(List.of(new Finding(resolved.section(), owner + ": reading its column names: " + reason)),
                     Optional.empty());
         }
     }

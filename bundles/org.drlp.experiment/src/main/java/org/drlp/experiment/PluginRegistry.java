@@ -8,29 +8,26 @@ import java.util.TreeSet;
 
 import org.drlp.api.PluginCatalog;
 import org.drlp.api.PluginDescription;
-import org.drlp.spi.DataSourceProvider;
-import org.drlp.spi.LossProvider;
-import org.drlp.spi.ModelProvider;
-import org.drlp.spi.PivotRuleProvider;
 import org.drlp.spi.Plugin;
-import org.drlp.spi.SolverMethod;
+import org.drlp.spi.PluginRole;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Every registered plugin, found by role and name. Plugins come and go at runtime (a jar dropped
- * into plugins/), so all references are dynamic and greedy: a new plugin is usable at once.
+ * Every registered plugin of every role ({@link PluginRole#ALL}), found by role and name. Plugins
+ * come and go at runtime (a jar dropped into plugins/): a service tracker per role sees each one
+ * as it is registered, so a new plugin is usable at once.
  */
-// Registered under the API interface only: a service class that is also visible outside the
-// bundle (an embedding application's class path, say) would hide the service from it.
-@Component(service = PluginCatalog.class)
-public final class PluginRegistry implements PluginCatalog {
+// Registered under interfaces only: a service class that is also visible outside the bundle (an
+// embedding application's class path, say) would hide the service from it.
+@Component(service = {PluginCatalog.class, PluginLookup.class})
+public final class PluginRegistry implements PluginCatalog, PluginLookup {
 
     /** One registered service, its name read once; ranking and id break ties between plugins with the same name. */
     private record Registration(PluginRole<?> role, String name, Plugin plugin, String bundle, String bundleVersion,
@@ -41,17 +38,18 @@ public final class PluginRegistry implements PluginCatalog {
             .thenComparingLong(Registration::serviceId);
 
     private final List<Registration> registrations = new ArrayList<>();
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
 
-    /** The plugin of this role and name; among several, the one OSGi would prefer (ranking, then age). */
-    synchronized <P extends Plugin> Optional<P> find(PluginRole<P> role, String name) {
+    @Override
+    public synchronized <P extends Plugin> Optional<P> find(PluginRole<P> role, String name) {
         return registrations.stream()
                 .filter(r -> r.role() == role && r.name().equals(name))
                 .min(PREFERRED_FIRST)
-                .map(r -> role.cast(r.plugin()));
+                .map(r -> role.type().cast(r.plugin()));
     }
 
-    /** The bundle that registered {@code plugin}; {@link PluginOrigin#UNKNOWN} once it has gone away. */
-    synchronized PluginOrigin origin(Plugin plugin) {
+    @Override
+    public synchronized PluginOrigin origin(Plugin plugin) {
         return registrations.stream()
                 .filter(r -> r.plugin() == plugin)
                 .findFirst()
@@ -59,13 +57,8 @@ public final class PluginRegistry implements PluginCatalog {
                 .orElse(PluginOrigin.UNKNOWN);
     }
 
-    /** Why a name did not resolve, for example {@code unknown pivot rule "dantzg"; available: bland, dantzig}. */
-    String unknownMessage(PluginRole<?> role, String name) {
-        return "unknown " + role.noun() + " \"" + name + "\"; " + availableText(role);
-    }
-
-    /** The names registered for a role, for example {@code available: bland, dantzig}. */
-    synchronized String availableText(PluginRole<?> role) {
+    @Override
+    public synchronized String availableText(PluginRole<?> role) {
         TreeSet<String> available = new TreeSet<>();
         for (Registration r : registrations) {
             if (r.role() == role) available.add(r.name());
@@ -76,7 +69,7 @@ public final class PluginRegistry implements PluginCatalog {
     @Override
     public synchronized List<PluginDescription> plugins() {
         return registrations.stream()
-                .sorted(Comparator.comparing((Registration r) -> r.role().id())
+                .sorted(Comparator.comparing((Registration r) -> PluginRole.ALL.indexOf(r.role()))
                         .thenComparing(Registration::name)
                         .thenComparing(PREFERRED_FIRST))
                 .map(r -> new PluginDescription(r.role().id(), r.name(), r.plugin().description(),
@@ -84,7 +77,38 @@ public final class PluginRegistry implements PluginCatalog {
                 .toList();
     }
 
-    private synchronized void add(PluginRole<?> role, Plugin plugin, ServiceReference<?> reference) {
+    /** Tracks the services of every role of {@link PluginRole#ALL} while the component is active. */
+    @Activate
+    void activate(BundleContext context) {
+        for (PluginRole<?> role : PluginRole.ALL) trackers.add(tracker(context, role));
+        trackers.forEach(ServiceTracker::open);
+    }
+
+    @Deactivate
+    void deactivate() {
+        trackers.forEach(ServiceTracker::close);
+        trackers.clear();
+    }
+
+    private <P extends Plugin> ServiceTracker<P, P> tracker(BundleContext context, PluginRole<P> role) {
+        return new ServiceTracker<>(context, role.type(), null) {
+            @Override
+            public P addingService(ServiceReference<P> reference) {
+                P plugin = context.getService(reference);
+                if (plugin != null) PluginRegistry.this.add(role, plugin, reference);
+                return plugin;
+            }
+
+            @Override
+            public void removedService(ServiceReference<P> reference, P plugin) {
+                PluginRegistry.this.remove(role, reference);
+                context.ungetService(reference);
+            }
+        };
+    }
+
+    /** Registers one service of a role (the trackers call it; tests outside OSGi call it directly). */
+    synchronized void add(PluginRole<?> role, Plugin plugin, ServiceReference<?> reference) {
         Bundle bundle = reference.getBundle();
         Object ranking = reference.getProperty(Constants.SERVICE_RANKING);
         registrations.add(new Registration(role, plugin.name(), plugin,
@@ -95,62 +119,12 @@ public final class PluginRegistry implements PluginCatalog {
     }
 
     /** By role and service: one object may be registered for several roles or under several services. */
-    private synchronized void remove(PluginRole<?> role, ServiceReference<?> reference) {
+    synchronized void remove(PluginRole<?> role, ServiceReference<?> reference) {
         long serviceId = serviceId(reference);
         registrations.removeIf(r -> r.role() == role && r.serviceId() == serviceId);
     }
 
     private static long serviceId(ServiceReference<?> reference) {
         return (Long) reference.getProperty(Constants.SERVICE_ID);
-    }
-
-    @Reference(service = ModelProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeModel")
-    void addModel(ModelProvider plugin, ServiceReference<ModelProvider> reference) {
-        add(PluginRole.MODEL, plugin, reference);
-    }
-
-    void removeModel(ServiceReference<ModelProvider> reference) {
-        remove(PluginRole.MODEL, reference);
-    }
-
-    @Reference(service = LossProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeLoss")
-    void addLoss(LossProvider plugin, ServiceReference<LossProvider> reference) {
-        add(PluginRole.LOSS, plugin, reference);
-    }
-
-    void removeLoss(ServiceReference<LossProvider> reference) {
-        remove(PluginRole.LOSS, reference);
-    }
-
-    @Reference(service = PivotRuleProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removePivot")
-    void addPivot(PivotRuleProvider plugin, ServiceReference<PivotRuleProvider> reference) {
-        add(PluginRole.PIVOT, plugin, reference);
-    }
-
-    void removePivot(ServiceReference<PivotRuleProvider> reference) {
-        remove(PluginRole.PIVOT, reference);
-    }
-
-    @Reference(service = DataSourceProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeData")
-    void addData(DataSourceProvider plugin, ServiceReference<DataSourceProvider> reference) {
-        add(PluginRole.DATA, plugin, reference);
-    }
-
-    void removeData(ServiceReference<DataSourceProvider> reference) {
-        remove(PluginRole.DATA, reference);
-    }
-
-    @Reference(service = SolverMethod.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMethod")
-    void addMethod(SolverMethod plugin, ServiceReference<SolverMethod> reference) {
-        add(PluginRole.METHOD, plugin, reference);
-    }
-
-    void removeMethod(ServiceReference<SolverMethod> reference) {
-        remove(PluginRole.METHOD, reference);
     }
 }

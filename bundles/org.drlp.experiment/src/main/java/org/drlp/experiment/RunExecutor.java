@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,24 +19,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.drlp.api.ExperimentSummary;
+import org.drlp.api.ParameterMeaning;
+import org.drlp.api.ParameterSpec;
 import org.drlp.api.RunListener;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
 import org.drlp.spi.DataException;
 import org.drlp.spi.Dataset;
-import org.drlp.spi.EdgeView;
 import org.drlp.spi.PiecewiseLinearLoss;
-import org.drlp.spi.PivotRule;
 import org.drlp.spi.Problem;
 
 /**
  * Executes the runs of one experiment: load data (cached), create the loss, build the problem,
- * create a fresh pivot rule, solve, and write the run's files into {@code runs/NNN}. Whatever a
+ * solve (the method creates its strategies), and write the run's files into {@code runs/NNN}. Whatever a
  * plugin throws ends only its run, as FAILED with a one-line message naming the stage.
  *
  * <p>Watchdog: each run executes on a daemon worker thread of its own. When the solver method has a
- * positive {@code timeLimitSeconds} parameter, every stage of the run (loading, building, solving,
+ * positive time limit (its parameter declared {@link ParameterMeaning#TIME_LIMIT}), every stage of the run (loading, building, solving,
  * ...) must finish within that limit plus a grace of max(5 s, 10%); a stage that does not (a plugin
  * that never returns) ends the run as TIME_LIMIT, "run did not return within N s (X hung);
  * abandoned", naming the plugin found on the worker's stack, and the sweep goes on. Java cannot kill
@@ -111,11 +113,10 @@ final class RunExecutor {
         }
         long started = System.nanoTime();
         Progress progress = new Progress();
-        if (plan.data() != null) progress.suspect(plan.data().plugin(), "data source \"" + plan.data().name() + "\"");
-        if (plan.loss() != null) progress.suspect(plan.loss().plugin(), "loss \"" + plan.loss().name() + "\"");
-        progress.suspect(plan.model().plugin(), "model \"" + plan.model().name() + "\"");
-        if (plan.pivot() != null) progress.suspect(plan.pivot().plugin(), "pivot rule \"" + plan.pivot().name() + "\"");
-        progress.suspect(plan.method().plugin(), "solver method \"" + plan.method().name() + "\"");
+        // innermost first: a nested strategy's frames sit above its method's on the stack
+        List<ResolvedPlugin<?>> plugins = new ArrayList<>(plan.plugins());
+        Collections.reverse(plugins);
+        for (ResolvedPlugin<?> plugin : plugins) progress.suspect(plugin.plugin(), plugin.owner());
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -149,9 +150,14 @@ final class RunExecutor {
 
     /** The watchdog's time per stage: the solver's time limit plus grace, or 0 (none) without a limit. */
     private double stageBudgetSeconds(RunPlan plan) {
-        Object limit = plan.method().parameters().asMap().get("timeLimitSeconds");
-        if (!(limit instanceof Number number) || !(number.doubleValue() > 0)) return 0;
-        double seconds = number.doubleValue();
+        double seconds = 0;
+        for (ParameterSpec spec : plan.method().plugin().parameters()) {
+            Object limit = plan.method().parameters().asMap().get(spec.name());
+            if (spec.meaning() == ParameterMeaning.TIME_LIMIT && limit instanceof Number number) {
+                seconds = Math.max(seconds, number.doubleValue());
+            }
+        }
+        if (!(seconds > 0)) return 0;
         return seconds + Math.max(minimumGraceSeconds, 0.1 * seconds);
     }
 
@@ -197,16 +203,13 @@ final class RunExecutor {
             if (problem == null) throw new IllegalStateException("model \"" + plan.model().name() + "\" returned no problem");
             progress.suspect(problem, "model \"" + plan.model().name() + "\"");
             progress.suspect(problem.program(), "model \"" + plan.model().name() + "\"");
-            progress.enter("creating the pivot rule");
-            PivotRule created = plan.pivot() == null ? null : plan.pivot().plugin().create(plan.pivot().parameters());
-            if (created != null) progress.suspect(created, "pivot rule \"" + plan.pivot().name() + "\"");
-            ThrowRecordingPivotRule rule = created == null ? null : new ThrowRecordingPivotRule(created);
             progress.enter("solving");
-            SolveResult result = solve(plan, problem, rule, runDirectory, solveProgress, progress);
+            FaultRecorder faults = new FaultRecorder();
+            SolveResult result = solve(plan, problem, runDirectory, solveProgress, progress, faults);
             if (progress.abandoned) return RunOutcome.failed(plan, ExperimentSummary.Run.ABANDONED, seconds(started));
-            // the solver turns a rule's exception into a one-line message: the stack trace is only here
-            String details = result.status() == SolveStatus.FAILED && rule != null && rule.thrown != null
-                    ? details(plan, "solving: " + result.message(), rule.thrown) : null;
+            // the method turns a strategy's exception into a one-line message: the stack trace is only here
+            String details = result.status() == SolveStatus.FAILED && faults.fault != null
+                    ? details(plan, "solving: " + result.message(), faults.fault) : null;
             progress.enter("writing the run's files");
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
@@ -235,37 +238,26 @@ final class RunExecutor {
         return "run " + plan.label() + ": " + message + "\n" + trace;
     }
 
-    /** Passes the rule's choices on, keeping the first Throwable it throws: the solver reports it in one line. */
-    private static final class ThrowRecordingPivotRule implements PivotRule {
-        private final PivotRule rule;
-        private volatile Throwable thrown;
+    /** The first exception a strategy of the solve threw, as the method reports it. */
+    private static final class FaultRecorder {
+        private volatile Throwable fault;
 
-        ThrowRecordingPivotRule(PivotRule rule) {
-            this.rule = rule;
-        }
-
-        @Override
-        public int choose(EdgeView edges) {
-            try {
-                return rule.choose(edges);
-            } catch (RuntimeException | Error e) {
-                if (thrown == null) thrown = e;
-                throw e;
-            }
+        void record(Throwable thrown) {
+            if (fault == null) fault = thrown;
         }
     }
 
-    private SolveResult solve(RunPlan plan, Problem problem, PivotRule rule, Path runDirectory,
-                              SolveProgress solveProgress, Progress progress) throws IOException {
+    private SolveResult solve(RunPlan plan, Problem problem, Path runDirectory, SolveProgress solveProgress,
+                              Progress progress, FaultRecorder faults) throws IOException {
         SolveResult result;
         if (trace) {
             try (TraceWriter writer = new TraceWriter(runDirectory.resolve("trace.csv"))) {
-                result = plan.method().plugin().solve(problem, rule, plan.method().parameters(),
-                        new ProgressRelay(writer, solveProgress, progress));
+                result = plan.method().plugin().solve(problem, plan.method().parameters(),
+                        new ProgressRelay(writer, solveProgress, progress, faults));
             }
         } else {
-            result = plan.method().plugin().solve(problem, rule, plan.method().parameters(),
-                    new ProgressRelay(StepListener.NONE, solveProgress, progress));
+            result = plan.method().plugin().solve(problem, plan.method().parameters(),
+                    new ProgressRelay(StepListener.NONE, solveProgress, progress, faults));
         }
         if (result == null) {
             throw new IllegalStateException("solver method \"" + plan.method().name() + "\" returned no result");
@@ -279,12 +271,20 @@ final class RunExecutor {
         private final StepListener next;
         private final SolveProgress report;
         private final Progress progress;
+        private final FaultRecorder faults;
         private long due = INTERVAL_NANOS;
 
-        ProgressRelay(StepListener next, SolveProgress report, Progress progress) {
+        ProgressRelay(StepListener next, SolveProgress report, Progress progress, FaultRecorder faults) {
             this.next = next;
             this.report = report;
             this.progress = progress;
+            this.faults = faults;
+        }
+
+        @Override
+        public void onPluginFault(String plugin, Throwable fault) {
+            faults.record(fault);
+            next.onPluginFault(plugin, fault);
         }
 
         @Override

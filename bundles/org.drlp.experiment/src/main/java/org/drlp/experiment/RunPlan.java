@@ -1,9 +1,12 @@
 package org.drlp.experiment;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.drlp.spi.DataSourceProvider;
 import org.drlp.spi.LossProvider;
 import org.drlp.spi.ModelProvider;
-import org.drlp.spi.PivotRuleProvider;
 import org.drlp.spi.SolverMethod;
 
 import com.google.gson.JsonObject;
@@ -13,37 +16,43 @@ import com.google.gson.JsonObject;
  *
  * @param label   the index and swept values, for example {@code 003 loss.tau=0.5 solver.pivot=dantzig}
  * @param repeat  0-based repeat of the sweep point
- * @param pivot   null when the method uses no pivot rule
  * @param data    null when the spec has no data section (a model that uses no data)
  * @param loss    null when the spec has no loss section (a model that uses no loss)
+ * @param method  the solver method, with the strategies it chose (the pivot rule, say) nested in it
  */
 record RunPlan(int index, String label, SweepPoint point, int repeat,
                ResolvedPlugin<DataSourceProvider> data, ResolvedPlugin<ModelProvider> model,
-               ResolvedPlugin<LossProvider> loss, ResolvedPlugin<SolverMethod> method,
-               ResolvedPlugin<PivotRuleProvider> pivot) {
+               ResolvedPlugin<LossProvider> loss, ResolvedPlugin<SolverMethod> method) {
 
     /** The resolved data, model, loss and solver objects, defaults and plugin names included. */
     JsonObject config() {
-        JsonObject solver = new JsonObject();
-        solver.addProperty("method", method.name());
-        if (pivot != null) solver.add("pivot", pivot.toJson("type"));
-        method.toJson("method").entrySet().forEach(e -> solver.add(e.getKey(), e.getValue()));
         JsonObject config = new JsonObject();
         if (data != null) config.add("data", data.toJson("source"));
         config.add("model", model.toJson("type"));
         if (loss != null) config.add("loss", loss.toJson("type"));
-        config.add("solver", solver);
+        config.add("solver", method.toJson("method"));
         return config;
     }
 
-    /** The bundle and version behind each plugin of the run, by role: data, model, loss, method, pivot. */
+    /** Every plugin of the run, nested ones after their owner, in file order. */
+    List<ResolvedPlugin<?>> plugins() {
+        List<ResolvedPlugin<?>> all = new ArrayList<>();
+        for (ResolvedPlugin<?> top : Arrays.asList(data, model, loss, method)) {
+            if (top != null) top.forEach(all::add);
+        }
+        return all;
+    }
+
+    /**
+     * The bundle and version behind each plugin of the run: the sections' plugins by role (data,
+     * model, loss, method), the nested ones by where they sit ({@code solver.pivot}).
+     */
     JsonObject origins() {
         JsonObject origins = new JsonObject();
-        if (data != null) origins.add(PluginRole.DATA.id(), data.origin().toJson());
-        origins.add(PluginRole.MODEL.id(), model.origin().toJson());
-        if (loss != null) origins.add(PluginRole.LOSS.id(), loss.origin().toJson());
-        origins.add(PluginRole.METHOD.id(), method.origin().toJson());
-        if (pivot != null) origins.add(PluginRole.PIVOT.id(), pivot.origin().toJson());
+        for (ResolvedPlugin<?> plugin : plugins()) {
+            boolean top = plugin.section().indexOf('.') < 0;
+            origins.add(top ? plugin.role().id() : plugin.section(), plugin.origin().toJson());
+        }
         return origins;
     }
 }

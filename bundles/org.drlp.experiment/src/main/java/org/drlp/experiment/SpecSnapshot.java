@@ -35,11 +35,7 @@ final class SpecSnapshot {
         JsonObject copy = spec.deepCopy();
         if (!copy.has("name")) copy.addProperty("name", name);
         for (RunPlan run : runs) {
-            if (run.data() != null) absolutize(copy, "data", run.data(), baseDirectory);
-            absolutize(copy, "model", run.model(), baseDirectory);
-            if (run.loss() != null) absolutize(copy, "loss", run.loss(), baseDirectory);
-            absolutize(copy, "solver", run.method(), baseDirectory);
-            if (run.pivot() != null) absolutize(copy, "solver.pivot", run.pivot(), baseDirectory);
+            for (ResolvedPlugin<?> plugin : run.plugins()) absolutize(copy, plugin.section(), plugin, baseDirectory);
         }
         AtomicFile.write(outputDirectory.resolve(FILE_NAME), GSON.toJson(copy) + "\n");
     }

@@ -6,7 +6,8 @@ import com.google.gson.JsonObject;
 /**
  * The dotted paths a sweep may set: {@code section.key} for a section data, model, loss or solver
  * (the key may be the plugin selector, such as {@code loss.type}, which switches the plugin), and
- * {@code solver.pivot.key} for a parameter of the pivot rule.
+ * deeper paths into the plugins a section's PLUGIN parameters name, such as
+ * {@code solver.pivot.seed} or {@code solver.lineSearch.type}.
  */
 final class SweepPath {
 
@@ -16,31 +17,31 @@ final class SweepPath {
     /** Why {@code path} cannot be swept, or null when it can. */
     static String problem(String path) {
         String[] parts = path.split("\\.", -1);
-        boolean sectionKey = parts.length == 2 && ExperimentSpec.SECTIONS.contains(parts[0]);
-        boolean pivotKey = parts.length == 3 && parts[0].equals("solver") && parts[1].equals("pivot");
+        boolean valid = parts.length >= 2 && ExperimentSpec.SECTIONS.contains(parts[0]);
         for (String part : parts) {
-            if (part.isEmpty()) sectionKey = pivotKey = false;
+            if (part.isEmpty()) valid = false;
         }
-        return sectionKey || pivotKey ? null
+        return valid ? null
                 : "cannot sweep \"" + path + "\"; a swept path is section.key (section: "
-                        + String.join(", ", ExperimentSpec.SECTIONS) + ") or solver.pivot.key";
+                        + String.join(", ", ExperimentSpec.SECTIONS) + "), or deeper into a plugin the section "
+                        + "names, such as solver.pivot.seed";
     }
 
     /**
-     * Sets the value at a valid path in the sections, creating a missing solver section. A pivot
-     * given by name alone becomes {"type": name} so that one of its parameters can be set.
+     * Sets the value at a valid path in the sections, creating missing objects on the way. A nested
+     * plugin given by name alone becomes {"type": name} so that one of its parameters can be set.
      */
     static void set(JsonObject sections, String path, JsonElement value) {
         String[] parts = path.split("\\.");
-        JsonObject parent = child(sections, parts[0]);
-        if (parts.length == 3) {
-            JsonElement pivot = parent.get(parts[1]);
-            if (pivot != null && pivot.isJsonPrimitive()) {
+        JsonObject parent = sections;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonElement existing = parent.get(parts[i]);
+            if (i > 0 && existing != null && existing.isJsonPrimitive()) {
                 JsonObject named = new JsonObject();
-                named.add("type", pivot);
-                parent.add(parts[1], named);
+                named.add("type", existing);
+                parent.add(parts[i], named);
             }
-            parent = child(parent, parts[1]);
+            parent = child(parent, parts[i]);
         }
         parent.add(parts[parts.length - 1], value.deepCopy());
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.RunListener;
 import org.drlp.api.SolveStatus;
@@ -42,17 +43,17 @@ class BadInputThroughTheServiceTest {
     /** The shipped plugins only. */
     private ExperimentRunner realRunner() {
         PluginRegistry registry = new PluginRegistry();
-        registry.addMethod(new VertexWalkSolver(), plugins.reference("org.drlp.kernel"));
-        registry.addModel(new LinearModelProvider(), plugins.reference("org.drlp.model.linear"));
-        registry.addLoss(new AbsoluteLoss(), plugins.reference("org.drlp.loss"));
-        registry.addLoss(new QuantileLoss(), plugins.reference("org.drlp.loss"));
-        registry.addLoss(new EpsilonInsensitiveLoss(), plugins.reference("org.drlp.loss"));
-        registry.addPivot(new DantzigRule(), plugins.reference("org.drlp.pivot"));
-        registry.addPivot(new SteepestEdgeRule(), plugins.reference("org.drlp.pivot"));
-        registry.addPivot(new GreatestImprovementRule(), plugins.reference("org.drlp.pivot"));
-        registry.addPivot(new BlandRule(), plugins.reference("org.drlp.pivot"));
-        registry.addPivot(new RandomRule(), plugins.reference("org.drlp.pivot"));
-        registry.addData(new CsvDataSource(), plugins.reference("org.drlp.data"));
+        registry.add(PluginRole.METHOD, new VertexWalkSolver(), plugins.reference("org.drlp.kernel"));
+        registry.add(PluginRole.MODEL, new LinearModelProvider(), plugins.reference("org.drlp.model.linear"));
+        registry.add(PluginRole.LOSS, new AbsoluteLoss(), plugins.reference("org.drlp.loss"));
+        registry.add(PluginRole.LOSS, new QuantileLoss(), plugins.reference("org.drlp.loss"));
+        registry.add(PluginRole.LOSS, new EpsilonInsensitiveLoss(), plugins.reference("org.drlp.loss"));
+        registry.add(PluginRole.PIVOT, new DantzigRule(), plugins.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new SteepestEdgeRule(), plugins.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new GreatestImprovementRule(), plugins.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new BlandRule(), plugins.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new RandomRule(), plugins.reference("org.drlp.pivot"));
+        registry.add(PluginRole.DATA, new CsvDataSource(), plugins.reference("org.drlp.data"));
         return new ExperimentRunner(registry);
     }
 

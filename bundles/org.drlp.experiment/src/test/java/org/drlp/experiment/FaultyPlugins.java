@@ -3,6 +3,7 @@ package org.drlp.experiment;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.spi.DataSourceProvider;
@@ -35,13 +36,13 @@ final class FaultyPlugins {
     /** Registers every faulty plugin in the test registry; hung ones spin until {@code release} is set. */
     static void register(TestPlugins plugins, AtomicBoolean release) {
         for (String name : List.of("throws", "assertion", "out-of-range", "non-improving", "nan", "never-returns")) {
-            plugins.registry.addPivot(new Pivot(name, release), plugins.reference("test.faulty"));
+            plugins.registry.add(PluginRole.PIVOT, new Pivot(name, release), plugins.reference("test.faulty"));
         }
-        plugins.registry.addData(new Data("hanging-data", release), plugins.reference("test.faulty"));
-        plugins.registry.addData(new Data("npe-data", release), plugins.reference("test.faulty"));
-        plugins.registry.addModel(new Model("throwing-model", release), plugins.reference("test.faulty"));
-        plugins.registry.addModel(new Model("hanging-model", release), plugins.reference("test.faulty"));
-        plugins.registry.addLoss(new Loss("throwing-loss", release), plugins.reference("test.faulty"));
+        plugins.registry.add(PluginRole.DATA, new Data("hanging-data", release), plugins.reference("test.faulty"));
+        plugins.registry.add(PluginRole.DATA, new Data("npe-data", release), plugins.reference("test.faulty"));
+        plugins.registry.add(PluginRole.MODEL, new Model("throwing-model", release), plugins.reference("test.faulty"));
+        plugins.registry.add(PluginRole.MODEL, new Model("hanging-model", release), plugins.reference("test.faulty"));
+        plugins.registry.add(PluginRole.LOSS, new Loss("throwing-loss", release), plugins.reference("test.faulty"));
     }
 
     private abstract static class Named {

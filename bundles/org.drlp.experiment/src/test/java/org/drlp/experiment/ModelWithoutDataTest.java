@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
@@ -36,7 +37,7 @@ class ModelWithoutDataTest {
     private final FixedModel fixed = new FixedModel();
 
     ModelWithoutDataTest() {
-        plugins.registry.addModel(fixed, plugins.reference("test.model"));
+        plugins.registry.add(PluginRole.MODEL, fixed, plugins.reference("test.model"));
     }
 
     @Test

@@ -170,7 +170,7 @@ class PlotsTest {
         Map<String, JsonElement> values = new LinkedHashMap<>();
         sweep.forEach((path, text) -> values.put(path, new JsonPrimitive(text)));
         SweepPoint point = new SweepPoint(new JsonObject(), values, Map.of());
-        RunPlan plan = new RunPlan(index, String.format("%03d", index), point, repeat, null, null, null, null, null);
+        RunPlan plan = new RunPlan(index, String.format("%03d", index), point, repeat, null, null, null, null);
         return RunOutcome.failed(plan, "not run", 0);
     }
 

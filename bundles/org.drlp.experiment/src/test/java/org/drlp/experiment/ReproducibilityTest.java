@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.RunListener;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ReproducibilityTest {
 
     @Test
     void runningTheCopiedSpecAgainGivesTheSameObjectives() throws Exception {
-        plugins.registry.addData(new TestPlugins.StackLossFile(), plugins.reference("test.data"));
+        plugins.registry.add(PluginRole.DATA, new TestPlugins.StackLossFile(), plugins.reference("test.data"));
         Path specFolder = Files.createDirectories(directory.resolve("experiments"));
         Files.writeString(Files.createDirectories(directory.resolve("data")).resolve("rows.txt"), "21");
         Files.writeString(directory.resolve("data/few.txt"), "12");
@@ -74,7 +75,7 @@ class ReproducibilityTest {
         assertEquals("org.drlp.kernel", used.getAsJsonObject("method").get("bundle").getAsString());
         assertEquals("org.drlp.model.linear", used.getAsJsonObject("model").get("bundle").getAsString());
         assertEquals("test.loss", used.getAsJsonObject("loss").get("bundle").getAsString());
-        assertEquals("test.pivot", used.getAsJsonObject("pivot").get("bundle").getAsString());
+        assertEquals("test.pivot", used.getAsJsonObject("solver.pivot").get("bundle").getAsString());
         assertEquals("test.data", used.getAsJsonObject("data").get("bundle").getAsString());
         assertEquals("1.2.3", used.getAsJsonObject("data").get("version").getAsString());
     }

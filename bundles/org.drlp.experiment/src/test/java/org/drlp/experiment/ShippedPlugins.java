@@ -1,5 +1,6 @@
 package org.drlp.experiment;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.data.CsvDataSource;
 import org.drlp.data.SyntheticDataSource;
 import org.drlp.kernel.VertexWalkSolver;
@@ -28,23 +29,23 @@ final class ShippedPlugins {
         TestPlugins references = new TestPlugins();
         PluginRegistry registry = new PluginRegistry();
         VertexWalkSolver walk = new VertexWalkSolver();
-        registry.addMethod(walk, references.reference("org.drlp.kernel"));
-        registry.addMethod(new AdamMethod(), references.reference("org.drlp.model.relu"));
-        registry.addMethod(new BlockCoordinateMethod(walk), references.reference("org.drlp.model.relu"));
-        registry.addModel(new LinearModelProvider(), references.reference("org.drlp.model.linear"));
-        registry.addModel(new ReluLayerModel(), references.reference("org.drlp.model.relu"));
-        registry.addModel(new ReluLayerwiseModel(), references.reference("org.drlp.model.relu"));
-        registry.addModel(new ReluArgminModel(), references.reference("org.drlp.model.relu"));
-        registry.addLoss(new AbsoluteLoss(), references.reference("org.drlp.loss"));
-        registry.addLoss(new QuantileLoss(), references.reference("org.drlp.loss"));
-        registry.addLoss(new EpsilonInsensitiveLoss(), references.reference("org.drlp.loss"));
-        registry.addPivot(new DantzigRule(), references.reference("org.drlp.pivot"));
-        registry.addPivot(new SteepestEdgeRule(), references.reference("org.drlp.pivot"));
-        registry.addPivot(new GreatestImprovementRule(), references.reference("org.drlp.pivot"));
-        registry.addPivot(new BlandRule(), references.reference("org.drlp.pivot"));
-        registry.addPivot(new RandomRule(), references.reference("org.drlp.pivot"));
-        registry.addData(new CsvDataSource(), references.reference("org.drlp.data"));
-        registry.addData(new SyntheticDataSource(), references.reference("org.drlp.data"));
+        registry.add(PluginRole.METHOD, walk, references.reference("org.drlp.kernel"));
+        registry.add(PluginRole.METHOD, new AdamMethod(), references.reference("org.drlp.model.relu"));
+        registry.add(PluginRole.METHOD, new BlockCoordinateMethod(walk), references.reference("org.drlp.model.relu"));
+        registry.add(PluginRole.MODEL, new LinearModelProvider(), references.reference("org.drlp.model.linear"));
+        registry.add(PluginRole.MODEL, new ReluLayerModel(), references.reference("org.drlp.model.relu"));
+        registry.add(PluginRole.MODEL, new ReluLayerwiseModel(), references.reference("org.drlp.model.relu"));
+        registry.add(PluginRole.MODEL, new ReluArgminModel(), references.reference("org.drlp.model.relu"));
+        registry.add(PluginRole.LOSS, new AbsoluteLoss(), references.reference("org.drlp.loss"));
+        registry.add(PluginRole.LOSS, new QuantileLoss(), references.reference("org.drlp.loss"));
+        registry.add(PluginRole.LOSS, new EpsilonInsensitiveLoss(), references.reference("org.drlp.loss"));
+        registry.add(PluginRole.PIVOT, new DantzigRule(), references.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new SteepestEdgeRule(), references.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new GreatestImprovementRule(), references.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new BlandRule(), references.reference("org.drlp.pivot"));
+        registry.add(PluginRole.PIVOT, new RandomRule(), references.reference("org.drlp.pivot"));
+        registry.add(PluginRole.DATA, new CsvDataSource(), references.reference("org.drlp.data"));
+        registry.add(PluginRole.DATA, new SyntheticDataSource(), references.reference("org.drlp.data"));
         return new ExperimentRunner(registry);
     }
 }

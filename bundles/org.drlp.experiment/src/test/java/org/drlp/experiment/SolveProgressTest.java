@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.Parameters;
 import org.drlp.api.ParameterSpec;
@@ -62,7 +63,7 @@ class SolveProgressTest {
 
     @Test
     void aLongSolveReportsPivotAndObjectiveWhileItRuns() throws Exception {
-        plugins.registry.addPivot(new SlowPivot(), plugins.reference("test.slow"));
+        plugins.registry.add(PluginRole.PIVOT, new SlowPivot(), plugins.reference("test.slow"));
         Path spec = Specs.write(directory, "slow.json", """
                 {"data": {"source": "stackloss"}, "model": {"type": "linear"}, "loss": {"type": "absolute"},
                  "solver": {"method": "vertex-walk", "pivot": "slow", "passThrough": false}, "trace": false}

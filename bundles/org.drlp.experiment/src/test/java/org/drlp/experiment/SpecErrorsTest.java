@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.api.RunListener;
 import org.drlp.api.SpecException;
 import org.junit.jupiter.api.Test;
@@ -218,12 +219,13 @@ class SpecErrorsTest {
 
     @Test
     void pivotForAMethodWithoutPivotRuleIsAnError() {
-        plugins.registry.addMethod(new TestPlugins.GradientFree(), plugins.reference("test.method"));
+        plugins.registry.add(PluginRole.METHOD, new TestPlugins.GradientFree(), plugins.reference("test.method"));
         String message = problems("""
                 {"data": {"source": "stackloss"}, "model": {"type": "linear"}, "loss": {"type": "absolute"},
                  "solver": {"method": "none", "pivot": "dantzig"}}
                 """);
-        assertTrue(message.endsWith("spec.json:2:40 (solver.pivot): solver method \"none\" does not use a pivot rule; "
-                + "remove \"pivot\""), message);
+        // the generic rule for any undeclared parameter: a method without a pivot parameter has none
+        assertTrue(message.endsWith("spec.json:2:40 (solver.pivot): solver method \"none\": unknown parameter "
+                + "\"pivot\"; known: (none)"), message);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.drlp.spi.PluginRole;
 import org.drlp.api.RunListener;
 import org.drlp.data.CsvDataSource;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class StagedTraceTest {
     @Test
     void thePresolvedRunTracesEveryPivotOfEveryStage() throws Exception {
         TestPlugins plugins = new TestPlugins();
-        plugins.registry.addData(new CsvDataSource(), plugins.reference("org.drlp.data"));
+        plugins.registry.add(PluginRole.DATA, new CsvDataSource(), plugins.reference("org.drlp.data"));
         writeData(directory.resolve("big.csv"));
         Path spec = Specs.write(directory, "big.json", """
                 {"data": {"source": "csv", "path": "big.csv", "target": "y"},

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.drlp.spi.PluginRole;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
@@ -51,15 +52,15 @@ final class TestPlugins {
     private long nextServiceId = 1;
 
     TestPlugins() {
-        registry.addMethod(new VertexWalkSolver(), reference("org.drlp.kernel"));
-        registry.addModel(new LinearModelProvider(), reference("org.drlp.model.linear"));
-        registry.addLoss(new HingeLoss("absolute", false), reference("test.loss"));
-        registry.addLoss(new HingeLoss("quantile", true), reference("test.loss"));
-        registry.addPivot(new SimplePivot("dantzig", true), reference("test.pivot"));
-        registry.addPivot(new SimplePivot("bland", false), reference("test.pivot"));
-        registry.addPivot(random, reference("test.pivot"));
-        registry.addData(data, reference("test.data"));
-        registry.addData(new BrokenData(), reference("test.data"));
+        registry.add(PluginRole.METHOD, new VertexWalkSolver(), reference("org.drlp.kernel"));
+        registry.add(PluginRole.MODEL, new LinearModelProvider(), reference("org.drlp.model.linear"));
+        registry.add(PluginRole.LOSS, new HingeLoss("absolute", false), reference("test.loss"));
+        registry.add(PluginRole.LOSS, new HingeLoss("quantile", true), reference("test.loss"));
+        registry.add(PluginRole.PIVOT, new SimplePivot("dantzig", true), reference("test.pivot"));
+        registry.add(PluginRole.PIVOT, new SimplePivot("bland", false), reference("test.pivot"));
+        registry.add(PluginRole.PIVOT, random, reference("test.pivot"));
+        registry.add(PluginRole.DATA, data, reference("test.data"));
+        registry.add(PluginRole.DATA, new BrokenData(), reference("test.data"));
     }
 
     ExperimentRunner runner() {
@@ -104,7 +105,7 @@ final class TestPlugins {
 
         @Override
         public List<ParameterSpec> parameters() {
-            return List.of(ParameterSpec.integer("seed", 0L, "recorded only").withRange(0, false, 1000, false),
+            return List.of(ParameterSpec.seed("seed", 0L, "recorded only").withRange(0, false, 1000, false),
                     ParameterSpec.integer("rows", 21L, "first rows to use").withRange(5, false, 21, false));
         }
 
@@ -250,7 +251,7 @@ final class TestPlugins {
 
         @Override
         public List<ParameterSpec> parameters() {
-            return List.of(ParameterSpec.integer("seed", 1L, "random seed"));
+            return List.of(ParameterSpec.seed("seed", 1L, "random seed"));
         }
 
         @Override
@@ -285,12 +286,7 @@ final class TestPlugins {
         }
 
         @Override
-        public boolean usesPivotRule() {
-            return false;
-        }
-
-        @Override
-        public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+        public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
             problem.program().reset(problem.start());
             return new SolveResult(SolveStatus.ITERATION_LIMIT, problem.program().value(), problem.start(), 0, 0, 0,
                     null, "did nothing");

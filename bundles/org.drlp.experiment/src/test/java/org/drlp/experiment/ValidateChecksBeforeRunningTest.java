@@ -183,15 +183,15 @@ class ValidateChecksBeforeRunningTest {
                 {"data": {"source": "csv", "path": "good.csv", "target": "y"},
                  "model": {"type": "relu-layerwise", "network": "net.json", "layers": [1, 2]},
                  "loss": {"type": "absolute"}}
-                """, "model.type", "model \"relu-layerwise\": trains several layers in turn, which only solver method "
-                + "\"block-coordinate\" does, not \"vertex-walk\"");
+                """, "model.type", "solver method \"vertex-walk\" does not work on a layer-by-layer problem (no single "
+                + "program), which model \"relu-layerwise\" builds; it works on a ReLU program or a separable program");
         assertOnlyProblem("""
                 {"data": {"source": "csv", "path": "good.csv", "target": "y"},
                  "model": {"type": "linear"},
                  "loss": {"type": "absolute"},
                  "solver": {"method": "block-coordinate"}}
-                """, "solver.method", "solver method \"block-coordinate\": solves only model \"relu-layerwise\", "
-                + "not \"linear\"");
+                """, "solver.method", "solver method \"block-coordinate\" does not work on a separable program, which "
+                + "model \"linear\" builds; it works on a layer-by-layer problem (no single program)");
     }
 
     @Test

@@ -65,4 +65,9 @@ final class SolveStages implements StepListener {
         listener.onStep(pivotsBefore + iteration, objective, step, entering, leaving, regionChanges,
                 Math.max(0, sinceSolveStart));
     }
+
+    @Override
+    public void onPluginFault(String plugin, Throwable fault) {
+        listener.onPluginFault(plugin, fault);
+    }
 }

@@ -374,6 +374,7 @@ final class VertexWalk implements EdgeView {
             chosen = rule.choose(this);
         } catch (RuntimeException | StackOverflowError e) {
             faultMessage = "pivot rule threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            listener.onPluginFault("pivot rule", e);
             return -2;
         }
         if (chosen < 0 || chosen >= 2 * n || !improving(chosen)) {

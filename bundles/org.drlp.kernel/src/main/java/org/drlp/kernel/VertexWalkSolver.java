@@ -1,14 +1,20 @@
 package org.drlp.kernel;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.drlp.api.Certificate;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
+import org.drlp.api.PluginChoice;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
 import org.drlp.spi.PivotRule;
+import org.drlp.spi.PivotRuleProvider;
+import org.drlp.spi.PluginRole;
+import org.drlp.spi.ProblemForm;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
 import org.drlp.spi.SeparableProgram;
@@ -23,6 +29,8 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
     private static final SolverOptions DEFAULTS = SolverOptions.defaults();
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.plugin("pivot", PluginRole.PIVOT.id(), "dantzig",
+                    "the pivot rule: which improving edge to walk"),
             ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots before ITERATION_LIMIT")
                     .withRange(0, false, Double.NaN, false),
             ParameterSpec.timeLimit("timeLimitSeconds", DEFAULTS.timeLimitSeconds(),
@@ -62,13 +70,16 @@ public final class VertexWalkSolver implements Solver, SolverMethod {
         return PARAMETERS;
     }
 
+    /** Walks a program; a layer-by-layer problem has none. */
     @Override
-    public boolean usesPivotRule() {
-        return true;
+    public Set<ProblemForm> acceptedForms() {
+        return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE);
     }
 
     @Override
-    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+    public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
+        PluginChoice pivot = parameters.plugin("pivot");
+        PivotRule pivotRule = pivot.provider(PivotRuleProvider.class).create(pivot.parameters());
         SolverOptions options = new SolverOptions(parameters.integer("maxIterations"),
                 parameters.real("timeLimitSeconds"), parameters.bool("passThrough"), parameters.real("tolerance"),
                 parameters.intValue("refactorInterval"), parameters.intValue("zeroStepLimit"));

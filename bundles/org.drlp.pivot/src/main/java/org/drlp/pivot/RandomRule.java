@@ -17,7 +17,7 @@ public final class RandomRule implements PivotRuleProvider {
     static final String NAME = "random";
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.integer("seed", 1L, "seed of the random draws; the same seed repeats the same walk"));
+            ParameterSpec.seed("seed", 1L, "seed of the random draws; the same seed repeats the same walk"));
 
     @Override
     public String name() {

@@ -12,7 +12,6 @@ import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStage;
 import org.drlp.api.StepListener;
-import org.drlp.spi.PivotRule;
 import org.drlp.spi.PluginRole;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ProblemForm;
@@ -64,22 +63,16 @@ public final class BasinHoppingMethod implements SolverMethod {
         return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE);
     }
 
-    /** The run's pivot rule goes to the local method when it uses one. */
     @Override
-    public boolean usesPivotRule() {
-        return true;
-    }
-
-    @Override
-    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
-        return hop(problem, pivotRule, parameters, listener).result();
+    public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
+        return hop(problem, parameters, listener).result();
     }
 
     /** The result and the objective each run ended at (the first run, then each restart; NaN: no point). */
     record Hops(SolveResult result, double[] objectives, double[] bestSoFar) {
     }
 
-    Hops hop(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+    Hops hop(Problem problem, Parameters parameters, StepListener listener) {
         long start = System.nanoTime();
         StepListener steps = listener == null ? StepListener.NONE : listener;
         double limit = parameters.real("timeLimitSeconds");
@@ -87,7 +80,7 @@ public final class BasinHoppingMethod implements SolverMethod {
         double scale = parameters.real("perturbation");
         SplittableRandom random = new SplittableRandom(parameters.integer("seed"));
         Stage first = new Stage("start", parameters.plugin("local"));
-        SolveResult best = first.solve(problem, pivotRule, limit, steps, 0, 0);
+        SolveResult best = first.solve(problem, limit, steps, 0, 0);
         List<SolveStage> stages = new ArrayList<>(first.stagesOf(best));
         List<Double> objectives = new ArrayList<>(), bestSoFar = new ArrayList<>();
         objectives.add(Stage.hasPoint(problem, best) ? best.objective() : Double.NaN);
@@ -104,7 +97,7 @@ public final class BasinHoppingMethod implements SolverMethod {
                 break;
             }
             Stage restart = new Stage("restart-" + r, parameters.plugin("local"));
-            SolveResult hop = restart.solve(new StartingAt(problem, perturbed(best.point(), scale, random)), pivotRule,
+            SolveResult hop = restart.solve(new StartingAt(problem, perturbed(best.point(), scale, random)), 
                     left, steps, iterations, System.nanoTime() - start);
             stages.addAll(restart.stagesOf(hop));
             iterations += hop.iterations();

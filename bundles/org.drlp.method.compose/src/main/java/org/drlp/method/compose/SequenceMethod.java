@@ -10,7 +10,6 @@ import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStage;
 import org.drlp.api.StepListener;
-import org.drlp.spi.PivotRule;
 import org.drlp.spi.PluginRole;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ProblemForm;
@@ -61,23 +60,17 @@ public final class SequenceMethod implements SolverMethod {
         return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE);
     }
 
-    /** The run's pivot rule goes to every stage that uses one. */
     @Override
-    public boolean usesPivotRule() {
-        return true;
-    }
-
-    @Override
-    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+    public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         long start = System.nanoTime();
         StepListener steps = listener == null ? StepListener.NONE : listener;
         double limit = parameters.real("timeLimitSeconds");
         Stage first = new Stage(parameters.plugin("first").name(), parameters.plugin("first"));
         Stage then = new Stage(parameters.plugin("then").name(), parameters.plugin("then"));
-        SolveResult a = first.solve(problem, pivotRule, limit * parameters.real("fraction"), steps, 0, 0);
+        SolveResult a = first.solve(problem, limit * parameters.real("fraction"), steps, 0, 0);
         if (!Stage.hasPoint(problem, a)) return a.withMessage(first.name() + ": " + a.message());
         double left = limit > 0 ? Math.max(limit - seconds(start), 1e-3) : 0;
-        SolveResult b = then.solve(new StartingAt(problem, a.point()), pivotRule, left, steps, a.iterations(),
+        SolveResult b = then.solve(new StartingAt(problem, a.point()), left, steps, a.iterations(),
                 System.nanoTime() - start);
         List<SolveStage> stages = new ArrayList<>(first.stagesOf(a));
         stages.addAll(then.stagesOf(b));

@@ -13,7 +13,6 @@ import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStage;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
-import org.drlp.spi.PivotRule;
 import org.drlp.spi.Problem;
 import org.drlp.spi.SolverMethod;
 
@@ -46,7 +45,7 @@ final class Stage {
      * @param iterationsBefore iterations of the stages before, added to this one's in the listener
      * @param nanosBefore      time of the solve before this stage, added to this one's in the listener
      */
-    SolveResult solve(Problem problem, PivotRule pivotRule, double seconds, StepListener listener,
+    SolveResult solve(Problem problem, double seconds, StepListener listener,
                       long iterationsBefore, long nanosBefore) {
         listener.onStage(name);
         StepListener shifted = new StepListener() {
@@ -61,9 +60,13 @@ final class Stage {
             public void onStage(String stage) {
                 listener.onStage(name + "/" + stage);
             }
+
+            @Override
+            public void onPluginFault(String plugin, Throwable fault) {
+                listener.onPluginFault(plugin, fault);
+            }
         };
-        SolveResult result = method.solve(problem, method.usesPivotRule() ? pivotRule : null, limited(seconds),
-                shifted);
+        SolveResult result = method.solve(problem, limited(seconds), shifted);
         if (result == null) return SolveResult.failed(name + ": solver method returned no result", 0);
         return result;
     }

@@ -18,7 +18,7 @@ class BasinHoppingMethodTest {
 
     private static BasinHoppingMethod.Hops hop(long seed) throws Exception {
         BasinHoppingMethod method = new BasinHoppingMethod();
-        return method.hop(TrainingProblems.firstLayer(ROWS, SEED), TrainingProblems.dantzig(),
+        return method.hop(TrainingProblems.firstLayer(ROWS, SEED),
                 TrainingProblems.parameters(method, Map.of("local", TrainingProblems.walk(), "restarts", 6,
                         "perturbation", 0.3, "seed", seed)), StepListener.NONE);
     }

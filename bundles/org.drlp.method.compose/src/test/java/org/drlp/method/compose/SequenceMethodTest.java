@@ -16,7 +16,6 @@ import org.drlp.api.SolveStage;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
 import org.drlp.model.relu.AdamMethod;
-import org.drlp.spi.PivotRule;
 import org.drlp.spi.Problem;
 import org.drlp.spi.SolverMethod;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class SequenceMethodTest {
 
     private static SolveResult sequence(Problem problem, Map<String, Object> given, StepListener listener) {
         SequenceMethod sequence = new SequenceMethod();
-        return sequence.solve(problem, TrainingProblems.dantzig(), TrainingProblems.parameters(sequence, given), listener);
+        return sequence.solve(problem, TrainingProblems.parameters(sequence, given), listener);
     }
 
     @Test
@@ -57,7 +56,7 @@ class SequenceMethodTest {
         SolveResult result = sequence(TrainingProblems.firstLayer(ROWS, SEED),
                 Map.of("first", TrainingProblems.adam(200), "then", TrainingProblems.walk()), recorder);
         // Adam alone, run independently, is the point the walk must not end above
-        SolveResult adam = new AdamMethod().solve(TrainingProblems.firstLayer(ROWS, SEED), null,
+        SolveResult adam = new AdamMethod().solve(TrainingProblems.firstLayer(ROWS, SEED),
                 TrainingProblems.adam(200).parameters(), StepListener.NONE);
 
         assertTrue(result.status().isCertified(), result.status() + ": " + result.message());
@@ -89,7 +88,7 @@ class SequenceMethodTest {
         SolveResult result = sequence(problem,
                 Map.of("first", TrainingProblems.adam(100), "then", TrainingProblems.method(new Worsening(), Map.of())),
                 StepListener.NONE);
-        SolveResult adam = new AdamMethod().solve(TrainingProblems.firstLayer(ROWS, SEED), null,
+        SolveResult adam = new AdamMethod().solve(TrainingProblems.firstLayer(ROWS, SEED),
                 TrainingProblems.adam(100).parameters(), StepListener.NONE);
         double[] moved = adam.point().clone();
         for (int c = 0; c < moved.length; c++) moved[c] += Worsening.SHIFT;
@@ -145,12 +144,7 @@ class SequenceMethodTest {
         }
 
         @Override
-        public boolean usesPivotRule() {
-            return false;
-        }
-
-        @Override
-        public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+        public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
             double[] x = problem.start();
             for (int c = 0; c < x.length; c++) x[c] += SHIFT;
             problem.program().reset(x);

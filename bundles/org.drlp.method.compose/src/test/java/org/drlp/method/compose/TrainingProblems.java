@@ -13,7 +13,6 @@ import org.drlp.model.relu.AdamMethod;
 import org.drlp.model.relu.ReluLayerModel;
 import org.drlp.pivot.DantzigRule;
 import org.drlp.spi.Plugin;
-import org.drlp.spi.PivotRule;
 import org.drlp.spi.PluginRole;
 import org.drlp.spi.Problem;
 import org.drlp.spi.SolverMethod;
@@ -37,9 +36,9 @@ final class TrainingProblems {
                 NETWORK.toString(), "layer", 1, "start", "random", "startLow", -2.0, "startHigh", 2.0, "seed", seed), null));
     }
 
-    static PivotRule dantzig() {
+    static PluginChoice dantzig() {
         DantzigRule rule = new DantzigRule();
-        return rule.create(Parameters.defaults("pivot", rule.parameters()));
+        return new PluginChoice(PluginRole.PIVOT.id(), rule.name(), rule, Parameters.defaults("pivot", rule.parameters()));
     }
 
     static PluginChoice method(SolverMethod method, Map<String, ?> given) {
@@ -47,7 +46,7 @@ final class TrainingProblems {
     }
 
     static PluginChoice walk() {
-        return method(new VertexWalkSolver(), Map.of());
+        return method(new VertexWalkSolver(), Map.of("pivot", dantzig()));
     }
 
     static PluginChoice adam(int epochs) {

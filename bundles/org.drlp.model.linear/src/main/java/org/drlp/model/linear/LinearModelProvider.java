@@ -10,6 +10,7 @@ import org.drlp.api.Parameters;
 import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
+import org.drlp.spi.ProblemForm;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
@@ -37,6 +38,12 @@ public final class LinearModelProvider implements ModelProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return PARAMETERS;
+    }
+
+    /** A sum of the loss over the rows' residuals: separable. */
+    @Override
+    public ProblemForm problemForm(Parameters parameters) {
+        return ProblemForm.SEPARABLE;
     }
 
     /**

@@ -26,6 +26,7 @@ import org.drlp.model.linear.DegenerateProblems.Problem;
 import org.drlp.model.linear.DegenerateProblems.Shape;
 import org.drlp.model.linear.RealPlugins.Loss;
 import org.drlp.model.linear.RealPlugins.Rule;
+import org.drlp.spi.PivotRuleProvider;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.PivotRule;
 import org.drlp.spi.SeparableProgram;
@@ -52,6 +53,7 @@ class PresolveTest {
                              long maxIterations) {
         Map<String, Object> given = new HashMap<>();
         given.put("presolve", presolve);
+        given.put("pivot", PivotRuleProvider.given(rule));
         given.put("maxIterations", maxIterations);
         Parameters parameters = Parameters.resolve("solver", SOLVER.parameters(), given, null);
         org.drlp.spi.Problem problem = new org.drlp.spi.Problem() {
@@ -70,7 +72,7 @@ class PresolveTest {
                 return List.of();
             }
         };
-        return SOLVER.solve(problem, rule, parameters, StepListener.NONE);
+        return SOLVER.solve(problem, parameters, StepListener.NONE);
     }
 
     @Property(tries = 1500, seed = "5150")

@@ -17,6 +17,7 @@ import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
 import org.drlp.kernel.VertexWalkSolver;
 import org.drlp.model.linear.RealPlugins.Rule;
+import org.drlp.spi.PivotRuleProvider;
 import org.drlp.spi.ReluProgram;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,7 @@ class SolveStagesTest {
                                      int refactorInterval) {
         Map<String, Object> given = new HashMap<>();
         given.put("presolve", presolve);
+        given.put("pivot", PivotRuleProvider.given(Rule.DANTZIG.create(1)));
         given.put("refactorInterval", (long) refactorInterval);
         Parameters parameters = Parameters.resolve("solver", SOLVER.parameters(), given, null);
         org.drlp.spi.Problem problem = new org.drlp.spi.Problem() {
@@ -120,7 +122,7 @@ class SolveStagesTest {
                 return List.of();
             }
         };
-        return SOLVER.solve(problem, Rule.DANTZIG.create(1), parameters, listener);
+        return SOLVER.solve(problem, parameters, listener);
     }
 
     private static double[] design(Random random) {

@@ -1,13 +1,15 @@
 package org.drlp.model.relu;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
-import org.drlp.spi.PivotRule;
+import org.drlp.spi.ProblemForm;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
 import org.drlp.spi.SolverMethod;
@@ -48,13 +50,14 @@ public final class AdamMethod implements SolverMethod {
         return PARAMETERS;
     }
 
+    /** Descends a program; a layer-by-layer problem has none. */
     @Override
-    public boolean usesPivotRule() {
-        return false;
+    public Set<ProblemForm> acceptedForms() {
+        return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE);
     }
 
     @Override
-    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+    public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         long start = System.nanoTime();
         StepListener steps = listener == null ? StepListener.NONE : listener;
         try {

@@ -1,15 +1,20 @@
 package org.drlp.model.relu;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
+import org.drlp.api.PluginChoice;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
-import org.drlp.spi.CheckContext;
 import org.drlp.spi.PivotRule;
+import org.drlp.spi.PivotRuleProvider;
+import org.drlp.spi.PluginRole;
+import org.drlp.spi.ProblemForm;
 import org.drlp.spi.Problem;
 import org.drlp.spi.Solver;
 import org.drlp.spi.SolverMethod;
@@ -31,10 +36,10 @@ public final class BlockCoordinateMethod implements SolverMethod {
     private static final SolverOptions DEFAULTS = SolverOptions.defaults();
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.plugin("pivot", PluginRole.PIVOT.id(), "dantzig", "the pivot rule of each block's walk"),
             ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots per block before ITERATION_LIMIT")
                     .withRange(0, false, Double.NaN, false),
-            ParameterSpec.real("timeLimitSeconds", 0.0, "wall-clock limit of one block; 0 means none")
-                    .withRange(0, false, Double.NaN, false),
+            ParameterSpec.timeLimit("timeLimitSeconds", 0.0, "wall-clock limit of one block; 0 means none"),
             ParameterSpec.real("tolerance", DEFAULTS.tolerance(), "relative zero tolerance of the vertex walk")
                     .withRange(0, true, 1e-2, true));
 
@@ -60,20 +65,14 @@ public final class BlockCoordinateMethod implements SolverMethod {
         return PARAMETERS;
     }
 
-    /** Solves only relu-layerwise problems (which relu-layerwise's own check says from its side). */
+    /** Solves the layers of a relu-layerwise problem in turn, and nothing else. */
     @Override
-    public void check(Parameters parameters, CheckContext context) {
-        context.model().filter(model -> !model.equals(ReluLayerwiseModel.NAME)).ifPresent(model ->
-                context.problem(null, "solves only model \"" + ReluLayerwiseModel.NAME + "\", not \"" + model + "\""));
+    public Set<ProblemForm> acceptedForms() {
+        return EnumSet.of(ProblemForm.LAYERWISE);
     }
 
     @Override
-    public boolean usesPivotRule() {
-        return true;
-    }
-
-    @Override
-    public SolveResult solve(Problem problem, PivotRule pivotRule, Parameters parameters, StepListener listener) {
+    public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
         long start = System.nanoTime();
         if (!(problem instanceof LayerwiseProblem layerwise)) {
             return SolveResult.failed("method \"" + NAME + "\" solves only model \"" + ReluLayerwiseModel.NAME + "\"", 0);
@@ -81,6 +80,8 @@ public final class BlockCoordinateMethod implements SolverMethod {
         SolverOptions options = DEFAULTS.withMaxIterations(parameters.integer("maxIterations"))
                 .withTimeLimitSeconds(parameters.real("timeLimitSeconds"))
                 .withTolerance(parameters.real("tolerance"));
+        PluginChoice pivot = parameters.plugin("pivot");
+        PivotRule pivotRule = pivot.provider(PivotRuleProvider.class).create(pivot.parameters());
         return new Schedule(layerwise, pivotRule, options, listener == null ? StepListener.NONE : listener, start).run();
     }
 

@@ -32,7 +32,7 @@ public final class ReluArgminModel implements ModelProvider {
                     .asOptional(),
             ParameterSpec.real("startLow", null, "with startHigh: a uniform random start instead").asOptional(),
             ParameterSpec.real("startHigh", null, "with startLow: a uniform random start instead").asOptional(),
-            ParameterSpec.integer("seed", 1L, "seed of a random start"));
+            ParameterSpec.seed("seed", 1L, "seed of a random start"));
 
     @Override
     public String name() {

@@ -33,7 +33,7 @@ public final class ReluLayerModel implements ModelProvider {
                     .withChoices("current", "random"),
             ParameterSpec.real("startLow", -1.0, "lower bound of a uniform random start"),
             ParameterSpec.real("startHigh", 1.0, "upper bound of a uniform random start"),
-            ParameterSpec.integer("seed", 1L, "seed of a random start"),
+            ParameterSpec.seed("seed", 1L, "seed of a random start"),
             HeldOut.SPEC);
 
     @Override

@@ -11,6 +11,7 @@ import org.drlp.api.Parameters;
 import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
+import org.drlp.spi.ProblemForm;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.Problem;
 import org.osgi.service.component.annotations.Component;
@@ -48,11 +49,14 @@ public final class ReluLayerwiseModel implements ModelProvider {
     }
 
     /** Solved by block-coordinate alone; the network file reads, has every listed layer and takes the data's features. */
+    /** Several layers in turn: no single program, so only a method that accepts LAYERWISE solves it. */
+    @Override
+    public ProblemForm problemForm(Parameters parameters) {
+        return ProblemForm.LAYERWISE;
+    }
+
     @Override
     public void check(Parameters parameters, CheckContext context) {
-        context.method().filter(method -> !method.equals(BlockCoordinateMethod.NAME)).ifPresent(method ->
-                context.problem(null, "trains several layers in turn, which only solver method \""
-                        + BlockCoordinateMethod.NAME + "\" does, not \"" + method + "\""));
         List<Long> layers = parameters.integers("layers");
         if (layers.isEmpty()) context.problem("layers", "layers is empty: list the layers to train");
         Network network = NetworkChecks.read(parameters, context);

@@ -48,7 +48,7 @@ class AdamMethodTest {
         Parameters parameters = Parameters.resolve("method \"adam\"", adam.parameters(),
                 Map.of("learningRate", 0.1, "epochs", 300), null);
         List<Double> trace = new ArrayList<>();
-        SolveResult result = adam.solve(problem(program, start), null, parameters,
+        SolveResult result = adam.solve(problem(program, start), parameters,
                 (epoch, f, step, in, out, flips, nanos) -> {
                     assertEquals(trace.size(), epoch);
                     trace.add(f);
@@ -72,7 +72,7 @@ class AdamMethodTest {
         Network line = new Network(1, new double[][] {{1}}, new double[][] {{0}});
         AdamMethod adam = new AdamMethod();
         Parameters parameters = Parameters.resolve("method \"adam\"", adam.parameters(), Map.of("epochs", 50), null);
-        SolveResult result = adam.solve(problem(new ArgminProgram(line), new double[] {0}), null, parameters, null);
+        SolveResult result = adam.solve(problem(new ArgminProgram(line), new double[] {0}), parameters, null);
         assertEquals(SolveStatus.COMPLETED, result.status(), "every requested epoch ran");
         assertEquals(-0.5, result.objective(), 1e-6);
     }

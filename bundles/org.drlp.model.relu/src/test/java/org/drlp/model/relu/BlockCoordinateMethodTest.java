@@ -15,6 +15,7 @@ import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.kernel.VertexWalkSolver;
+import org.drlp.spi.PivotRuleProvider;
 import org.drlp.spi.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +35,18 @@ class BlockCoordinateMethodTest {
                 Map.of("network", "net.json", "layers", layers, "rounds", rounds), dir));
     }
 
+    /** The method's defaults with the test's Dantzig rule as its pivot rule. */
+    private Parameters dantzig() {
+        return Parameters.resolve("method", method.parameters(), Map.of("pivot", PivotRuleProvider.given(Pivots.DANTZIG)),
+                null);
+    }
+
     @Test
     void lossNeverRisesAcrossTheScheduleAndEndsAtTheNetworksLoss() throws IOException {
         Problem problem = layerwise(List.of(1, 2, 3, 4), 3);
         List<Double> trace = new ArrayList<>();
         List<Long> iterations = new ArrayList<>();
-        SolveResult result = method.solve(problem, Pivots.DANTZIG,
-                Parameters.defaults("method", method.parameters()),
+        SolveResult result = method.solve(problem, dantzig(),
                 (iteration, f, step, in, out, flips, nanos) -> {
                     trace.add(f);
                     iterations.add(iteration);
@@ -68,8 +74,7 @@ class BlockCoordinateMethodTest {
     @Test
     void oneLayerOneRoundEqualsTheSingleLayerModel() throws IOException {
         Problem problem = layerwise(List.of(2), 1);
-        SolveResult blockwise = method.solve(problem, Pivots.DANTZIG, Parameters.defaults("method", method.parameters()),
-                null);
+        SolveResult blockwise = method.solve(problem, dantzig(), null);
         LayerTrainingProgram single = new LayerTrainingProgram(setup.network(), 2, setup.inputs(), setup.targets(),
                 TestLosses.absolute());
         SolveResult direct = new VertexWalkSolver().solve(single, setup.network().layerParameters(2), Pivots.DANTZIG,
@@ -85,8 +90,7 @@ class BlockCoordinateMethodTest {
         assertThrows(UnsupportedOperationException.class, problem::program);
         Problem single = new ReluLayerModel().build(setup.data(), TestLosses.absolute(), Parameters.resolve("model",
                 new ReluLayerModel().parameters(), Map.of("network", "net.json"), dir));
-        SolveResult refused = method.solve(single, Pivots.DANTZIG, Parameters.defaults("method", method.parameters()),
-                null);
+        SolveResult refused = method.solve(single, dantzig(), null);
         assertEquals(SolveStatus.FAILED, refused.status());
         assertTrue(refused.message().contains("relu-layerwise"), refused.message());
     }
