@@ -3,6 +3,7 @@ package org.drlp.spi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.drlp.api.SolveResult;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -48,5 +49,15 @@ public interface Problem {
          * Never throws for numerical trouble: that is a status.
          */
         SolveResult walk(String stage, ReluProgram program, double[] start);
+    }
+
+    /**
+     * Measures of a solution beyond its objective, by name, for the run's {@code evaluation} in
+     * results.json: the loss on held-out validation rows, say. The default: none.
+     *
+     * @since 2.0
+     */
+    default Map<String, Double> evaluate(double[] solution) {
+        return Map.of();
     }
 }

@@ -151,6 +151,9 @@ final class ResultsWriter implements AutoCloseable {
                 ? JsonNull.INSTANCE : JsonValues.toJson(result.message()));
         run.add("stages", stages(result.stages()));
         run.add("certificate", certificate(result.certificate()));
+        JsonObject evaluation = new JsonObject();
+        new java.util.TreeMap<>(outcome.evaluation()).forEach((name, value) -> evaluation.add(name, JsonValues.number(value)));
+        run.add("evaluation", evaluation);
         run.add("dual", JsonValues.toJson(outcome.dualFile()));
         run.add("trace", JsonValues.toJson(outcome.traceFile()));
         JsonArray warnings = new JsonArray();

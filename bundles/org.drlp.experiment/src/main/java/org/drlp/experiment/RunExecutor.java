@@ -213,8 +213,10 @@ final class RunExecutor {
             progress.enter("writing the run's files");
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
+            var evaluation = result.status() == SolveStatus.FAILED ? java.util.Map.<String, Double>of()
+                    : problem.evaluate(result.point());
             return new RunOutcome(plan, result, problem.parameterNames(), dualFile,
-                    trace ? runFolder + "/trace.csv" : null, details);
+                    trace ? runFolder + "/trace.csv" : null, details, evaluation);
         } catch (Exception e) {
             return failed(plan, progress.stage, e, started);
         } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {

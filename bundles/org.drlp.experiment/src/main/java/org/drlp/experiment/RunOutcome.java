@@ -1,6 +1,7 @@
 package org.drlp.experiment;
 
 import java.util.List;
+import java.util.Map;
 
 import org.drlp.api.SolveResult;
 
@@ -12,12 +13,19 @@ import org.drlp.api.SolveResult;
  * @param traceFile       path of trace.csv relative to the output folder, or null
  * @param failureDetails  when a plugin threw or hung: the run, the stage and the full stack trace,
  *                        for drlp.log; null otherwise
+ * @param evaluation      the problem's measures of the end point ({@link org.drlp.spi.Problem#evaluate}); empty: none
  */
 record RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile,
-                  String traceFile, String failureDetails) {
+                  String traceFile, String failureDetails, Map<String, Double> evaluation) {
 
     RunOutcome {
         parameterNames = List.copyOf(parameterNames);
+        evaluation = Map.copyOf(evaluation);
+    }
+
+    RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile,
+               String failureDetails) {
+        this(plan, result, parameterNames, dualFile, traceFile, failureDetails, Map.of());
     }
 
     RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile) {

@@ -8,6 +8,8 @@ import org.drlp.loss.AbsoluteLoss;
 import org.drlp.loss.EpsilonInsensitiveLoss;
 import org.drlp.loss.QuantileLoss;
 import org.drlp.model.linear.LinearModelProvider;
+import org.drlp.method.compose.BasinHoppingMethod;
+import org.drlp.method.compose.SequenceMethod;
 import org.drlp.model.lp.LpModelProvider;
 import org.drlp.model.relu.AdamMethod;
 import org.drlp.model.relu.BlockCoordinateMethod;
@@ -34,6 +36,8 @@ final class ShippedPlugins {
         TestPlugins.addWalkStrategies(registry, references.reference("org.drlp.kernel"));
         registry.add(PluginRole.METHOD, new AdamMethod(), references.reference("org.drlp.model.relu"));
         registry.add(PluginRole.METHOD, new BlockCoordinateMethod(walk), references.reference("org.drlp.model.relu"));
+        registry.add(PluginRole.METHOD, new SequenceMethod(), references.reference("org.drlp.method.compose"));
+        registry.add(PluginRole.METHOD, new BasinHoppingMethod(), references.reference("org.drlp.method.compose"));
         registry.add(PluginRole.MODEL, new LinearModelProvider(), references.reference("org.drlp.model.linear"));
         registry.add(PluginRole.MODEL, new LpModelProvider(), references.reference("org.drlp.model.lp"));
         registry.add(PluginRole.MODEL, new ReluLayerModel(), references.reference("org.drlp.model.relu"));

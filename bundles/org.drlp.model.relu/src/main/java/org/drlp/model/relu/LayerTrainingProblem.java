@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
@@ -17,12 +18,15 @@ final class LayerTrainingProblem implements Problem {
     private final int layer;
     private final LayerTrainingProgram program;
     private final double[] start;
+    private final HeldOut validation;
 
-    LayerTrainingProblem(Network network, int layer, LayerTrainingProgram program, double[] start) {
+    /** @param validation held-out rows to measure the trained network on; null: none */
+    LayerTrainingProblem(Network network, int layer, LayerTrainingProgram program, double[] start, HeldOut validation) {
         this.network = network;
         this.layer = layer;
         this.program = program;
         this.start = start.clone();
+        this.validation = validation;
     }
 
     @Override
@@ -55,5 +59,11 @@ final class LayerTrainingProblem implements Problem {
     @Override
     public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
         network.withLayerParameters(layer, solution).write(runDirectory.resolve(ARTIFACT));
+    }
+
+    /** The loss on the validation rows of the network with the trained layer; none without validation rows. */
+    @Override
+    public Map<String, Double> evaluate(double[] solution) {
+        return validation == null ? Map.of() : validation.evaluate(network.withLayerParameters(layer, solution));
     }
 }

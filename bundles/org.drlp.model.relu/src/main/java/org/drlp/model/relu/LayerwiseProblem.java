@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.Problem;
@@ -25,9 +26,11 @@ final class LayerwiseProblem implements Problem {
     private final double[] inputs;
     private final double[] targets;
     private final PiecewiseLinearLoss loss;
+    private final HeldOut validation;
 
+    /** @param validation held-out rows to measure the trained network on; null: none */
     LayerwiseProblem(Network network, List<Integer> layerOrder, int rounds, double[] inputs, double[] targets,
-                     PiecewiseLinearLoss loss) {
+                     PiecewiseLinearLoss loss, HeldOut validation) {
         this.network = network;
         this.layers = layerOrder.stream().distinct().mapToInt(Integer::intValue).toArray();
         this.offsets = new int[layers.length + 1];
@@ -39,6 +42,7 @@ final class LayerwiseProblem implements Problem {
         this.inputs = inputs;
         this.targets = targets;
         this.loss = loss;
+        this.validation = validation;
     }
 
     /** The layers to train, in order, every round. */
@@ -97,6 +101,12 @@ final class LayerwiseProblem implements Problem {
     @Override
     public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
         decode(solution).write(runDirectory.resolve(LayerTrainingProblem.ARTIFACT));
+    }
+
+    /** The loss on the validation rows of the trained network; none without validation rows. */
+    @Override
+    public Map<String, Double> evaluate(double[] solution) {
+        return validation == null ? Map.of() : validation.evaluate(decode(solution));
     }
 
     /** The network with every scheduled layer set from point. */

@@ -33,7 +33,8 @@ public final class ReluLayerModel implements ModelProvider {
                     .withChoices("current", "random"),
             ParameterSpec.real("startLow", -1.0, "lower bound of a uniform random start"),
             ParameterSpec.real("startHigh", 1.0, "upper bound of a uniform random start"),
-            ParameterSpec.seed("seed", 1L, "seed of a random start"));
+            ParameterSpec.seed("seed", 1L, "seed of a random start"),
+            HeldOut.SPEC);
 
     @Override
     public String name() {
@@ -62,6 +63,7 @@ public final class ReluLayerModel implements ModelProvider {
         String layer = NetworkChecks.layerProblem(parameters.intValue("layer"), network, parameters.path("network"));
         if (layer != null) context.problem("layer", layer);
         NetworkChecks.inputs(network, parameters.path("network"), context);
+        HeldOut.check(parameters, network, context);
     }
 
     @Override
@@ -73,7 +75,8 @@ public final class ReluLayerModel implements ModelProvider {
         if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         requireInputs(data, network, file, parameters);
         LayerTrainingProgram program = new LayerTrainingProgram(network, layer, data.features(), data.target(), loss);
-        return new LayerTrainingProblem(network, layer, program, start(network, layer, parameters));
+        return new LayerTrainingProblem(network, layer, program, start(network, layer, parameters),
+                HeldOut.load(parameters, network, file, loss));
     }
 
     /** The data's feature columns, in order, are the network's inputs. */

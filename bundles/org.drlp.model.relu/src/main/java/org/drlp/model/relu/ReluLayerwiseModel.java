@@ -30,7 +30,8 @@ public final class ReluLayerwiseModel implements ModelProvider {
             ParameterSpec.path("network", null, "the network file (JSON: {\"layers\": [{\"weights\", \"biases\"}, ...]})"),
             ParameterSpec.list("layers", ParameterType.INTEGER_LIST, null,
                     "layers to train in turn each round, 1..L+1").withRange(1, false, Integer.MAX_VALUE, false),
-            ParameterSpec.integer("rounds", 1L, "passes over the layer list").withRange(1, false, Integer.MAX_VALUE, false));
+            ParameterSpec.integer("rounds", 1L, "passes over the layer list").withRange(1, false, Integer.MAX_VALUE, false),
+            HeldOut.SPEC);
 
     @Override
     public String name() {
@@ -65,6 +66,7 @@ public final class ReluLayerwiseModel implements ModelProvider {
             if (problem != null) context.problem("layers", problem);
         }
         NetworkChecks.inputs(network, parameters.path("network"), context);
+        HeldOut.check(parameters, network, context);
     }
 
     @Override
@@ -78,6 +80,7 @@ public final class ReluLayerwiseModel implements ModelProvider {
             if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         }
         ReluLayerModel.requireInputs(data, network, file, parameters);
-        return new LayerwiseProblem(network, layers, parameters.intValue("rounds"), data.features(), data.target(), loss);
+        return new LayerwiseProblem(network, layers, parameters.intValue("rounds"), data.features(), data.target(), loss,
+                HeldOut.load(parameters, network, file, loss));
     }
 }
