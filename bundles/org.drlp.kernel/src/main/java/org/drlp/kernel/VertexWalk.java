@@ -252,6 +252,9 @@ final class VertexWalk implements EdgeView {
             if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
                 return finish(SolveStatus.TIME_LIMIT, "time limit " + options.timeLimitSeconds() + " s reached");
             }
+            if (listener.stopRequested()) {
+                return finish(SolveStatus.INTERRUPTED, "interrupted after " + iterations + " pivots: stopped on request");
+            }
             if (refactorRequested || pivotsSinceRefactor >= options.refactorInterval()) {
                 String trouble = refactor();
                 if (trouble != null) return finish(SolveStatus.NUMERICAL_FAILURE, trouble);
