@@ -65,11 +65,11 @@ public record RunSelection(int shard, int shards, List<Range> only) {
         List<Range> ranges = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             String item = part.trim();
-            String where = "--only \"" + text + "\": \"" + item + "\"";
+            String where = "--only \"" + text + "\"";
             int dash = item.indexOf('-', 1);
             int first = integer(dash < 0 ? item : item.substring(0, dash), where);
             int last = dash < 0 ? first : integer(item.substring(dash + 1), where);
-            if (last < first) throw new IllegalArgumentException(where + " is an empty range");
+            if (last < first) throw new IllegalArgumentException(where + ": " + item + " is an empty range");
             ranges.add(new Range(first, last));
         }
         return List.copyOf(ranges);
