@@ -16,6 +16,8 @@ final class StopOnSignal implements AutoCloseable {
 
     private static final CountDownLatch EXITING = new CountDownLatch(1);
     private static volatile int exitStatus = Main.INCOMPLETE;
+    /** True while an experiment runs under a hook, or its hook runs. */
+    private static volatile boolean active;
 
     private final Thread hook;
     private volatile boolean signalled;
@@ -35,6 +37,7 @@ final class StopOnSignal implements AutoCloseable {
 
     static StopOnSignal install(ExperimentService experiments) {
         StopOnSignal stop = new StopOnSignal(experiments);
+        active = true;
         Runtime.getRuntime().addShutdownHook(stop.hook);
         return stop;
     }
@@ -42,6 +45,20 @@ final class StopOnSignal implements AutoCloseable {
     /** True once a signal asked the experiment to stop. */
     boolean signalled() {
         return signalled;
+    }
+
+    /**
+     * Called by other shutdown hooks (the workbench's, which stops the framework) before they act:
+     * while an experiment is being stopped, waits until its command has returned, so that its
+     * bundles are still there to write the records.
+     */
+    static void awaitCommandEnd() {
+        if (!active) return;
+        try {
+            EXITING.await(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The command is about to end the JVM with {@code status}: a running hook may now do so. */
@@ -54,6 +71,7 @@ final class StopOnSignal implements AutoCloseable {
     public void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            active = false;
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs, and waits for exiting()
         }

@@ -139,7 +139,9 @@ final class RunExecutor {
             while (true) {
                 long wait = budget <= 0 ? Long.MAX_VALUE : progress.stageStarted + (long) (budget * 1e9) - System.nanoTime();
                 if (wait <= 0) return abandon(plan, worker, progress, budget, started);
-                if (stopper.graceOver()) return giveUpOnStop(plan, worker, progress, started);
+                if (stopper.graceOver() && !WRITING_STAGE.equals(progress.stage)) {
+                    return giveUpOnStop(plan, worker, progress, started);
+                }
                 try {
                     // polled, so that a stop request is seen while waiting
                     return done.get(Math.min(wait, STOP_POLL_NANOS), TimeUnit.NANOSECONDS);
@@ -168,6 +170,9 @@ final class RunExecutor {
         if (!(seconds > 0)) return 0;
         return seconds + Math.max(minimumGraceSeconds, 0.1 * seconds);
     }
+
+    /** The stage after the solve: a stopped run is waited for in it, its result is there. */
+    private static final String WRITING_STAGE = "writing the run's files";
 
     /** How often the waiting thread looks for a stop request. */
     private static final long STOP_POLL_NANOS = 100_000_000L;
@@ -231,7 +236,7 @@ final class RunExecutor {
             // the method turns a strategy's exception into a one-line message: the stack trace is only here
             String details = result.status() == SolveStatus.FAILED && faults.fault != null
                     ? details(plan, "solving: " + result.message(), faults.fault) : null;
-            progress.enter("writing the run's files");
+            progress.enter(WRITING_STAGE);
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
             return new RunOutcome(plan, result, problem.parameterNames(), dualFile,
