@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stops what .ci/slurm-up.sh started (slurmd, slurmctld; munged only if it started it is not
-# tracked, so munged stays) and removes its state folder.
+# Stops what .ci/slurm-up.sh started (slurmd, slurmctld, and munged if it started it) and removes
+# its state folder.
 set -uo pipefail
 state=${DRLP_SLURM_DIR:-/tmp/drlp-slurm}
 for daemon in slurmd slurmctld; do
@@ -11,6 +11,9 @@ for daemon in slurmd slurmctld; do
         for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     fi
 done
+if [ -f "$state/started-munged" ] && [ -f /run/munge/munged.pid ]; then
+    kill "$(cat /run/munge/munged.pid)" 2>/dev/null
+fi
 if [ -f "$state/linked-etc" ] && [ -L /etc/slurm/slurm.conf ]; then
     rm -f /etc/slurm/slurm.conf
 fi

@@ -49,6 +49,7 @@ mkdir -p /run/munge /var/log/munge /var/lib/munge
 chown munge:munge /run/munge /var/log/munge /var/lib/munge
 if ! munge -n >/dev/null 2>&1; then
     runuser -u munge -- /usr/sbin/munged
+    touch "$state/started-munged"
 fi
 export SLURM_CONF="$state/slurm.conf"
 # clients on this host find the configuration without SLURM_CONF too, unless one is installed
