@@ -36,7 +36,7 @@ final class SlurmStatusCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What one shard's results.json holds. */
-    private record Shard(String name, int done, int failed, int interrupted, int sweepRuns, String selection) { }
+    private record Shard(String name, int done, int failed, int interrupted, int sweepRuns) { }
 
     @Override
     public Integer call() {
@@ -111,7 +111,7 @@ final class SlurmStatusCommand implements Callable<Integer> {
         }
         JsonElement sweepRuns = root.get("sweepRuns");
         return new Shard(shardFolder.getFileName().toString(), done, failed, interrupted,
-                sweepRuns == null ? -1 : sweepRuns.getAsInt(), String.valueOf(root.get("selection")));
+                sweepRuns == null ? -1 : sweepRuns.getAsInt());
     }
 
     /** slurm/jobs: "array ID TASKS" and "merge ID" lines, as submit wrote them. */
