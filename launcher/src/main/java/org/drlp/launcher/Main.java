@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar drlp.jar COMMAND ...}: runs, validates, lists and opens a shell on an embedded Felix. */
 @Command(name = "drlp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, PluginsCommand.class, ShellCommand.class,
+        subcommands = {RunCommand.class, MergeCommand.class, SlurmCommand.class, ValidateCommand.class, ReportCommand.class,
+                PluginsCommand.class, ShellCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Deep ReLU Programming workbench: exact vertex-walk minimisation of piecewise-linear objectives.")
 public final class Main implements Runnable {
@@ -19,9 +20,16 @@ public final class Main implements Runnable {
     static final int USAGE = 2;
     /** The experiment ran, but at least one run failed: FAILED, NUMERICAL_FAILURE, UNBOUNDED, INFEASIBLE or abandoned. */
     static final int RUNS_FAILED = 3;
+    /**
+     * Not every run ran: the experiment was stopped (SIGINT, SIGTERM) and its in-flight runs ended
+     * INTERRUPTED, or a merge found runs missing. {@code run --resume} or the missing shards finish it.
+     */
+    static final int INCOMPLETE = 4;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        StopOnSignal.exiting(status); // a signal's shutdown hook, if one runs, ends the JVM with this status
+        System.exit(status);
     }
 
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
@@ -70,7 +78,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate, report, plugins or shell");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: run, merge, slurm, validate, report, plugins or shell");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

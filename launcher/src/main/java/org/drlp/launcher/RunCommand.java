@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.RunOptions;
+import org.drlp.api.RunSelection;
 import org.drlp.api.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +34,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, no progress.")
     boolean quiet;
 
-    @Option(names = "--overwrite",
+    @Option(names = {"--overwrite", "--force"},
             description = "Delete an earlier experiment's results in the output folder first (results.json, "
-                    + "summary.csv, spec.json, drlp.log, runs/, plots/, report/); without it such a folder is refused.")
+                    + "summary.csv, spec.json, drlp.log, runs/, plots/, report/); without it (or --resume) such a folder is refused.")
     boolean overwrite;
+
+    @Option(names = "--resume",
+            description = "Keep the runs this spec already finished in the output folder (same spec hash and index, "
+                    + "not INTERRUPTED) and run only the others; a folder with another spec's results is refused.")
+    boolean resume;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only the runs whose index is congruent to I mod N (0 <= I < N); each keeps its index, "
+                    + "label, seeds and configuration.")
+    String shard;
+
+    @Option(names = "--only", paramLabel = "LIST",
+            description = "Run only these indices, for example 3,7-12 (with --shard: those of the shard).")
+    String only;
 
     @Mixin
     WorkbenchOptions workbench;
@@ -49,12 +64,29 @@ final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
         }
+        if (resume && overwrite) {
+            throw new ParameterException(spec.commandLine(), "--resume keeps earlier results and --overwrite deletes "
+                    + "them: give one of them");
+        }
+        RunSelection selection;
+        try {
+            selection = shard == null ? RunSelection.ALL : RunSelection.parseShard(shard);
+            if (only != null) selection = selection.only(RunSelection.parseOnly(only));
+        } catch (IllegalArgumentException e) { // one line, without the usage: the option's value is the mistake
+            spec.commandLine().getErr().println("drlp: " + (e.getMessage().startsWith("shard") ? "--" : "")
+                    + e.getMessage());
+            return Main.USAGE;
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExperimentLog log = new ExperimentLog(outputFolder);
         ExperimentSummary summary;
-        try (Workbench running = workbench.start(); SweepProgress progress = SweepProgress.on(out, quiet)) {
-            summary = running.experiments().run(specFile, outputFolder, progress, new RunOptions(jobs, overwrite));
+        boolean signalled;
+        try (Workbench running = workbench.start(); SweepProgress progress = SweepProgress.on(out, quiet);
+             StopOnSignal stop = StopOnSignal.install(running.experiments())) {
+            summary = running.experiments().run(specFile, outputFolder, progress,
+                    new RunOptions(jobs, overwrite, resume, selection));
+            signalled = stop.signalled();
         } catch (SpecException e) {
             err.println(e.getMessage());
             return Main.ERROR;
@@ -72,8 +104,16 @@ final class RunCommand implements Callable<Integer> {
         int runs = summary.runs().size();
         out.printf(Locale.ROOT, "%s: %d %s, %d failed; results in %s%n", summary.name(), runs, runs == 1 ? "run" : "runs",
                 failures, summary.outputDirectory().resolve("results.json"));
+        long interrupted = summary.runs().stream()
+                .filter(run -> RunVerdict.of(run.status(), run.message()) == RunVerdict.INTERRUPTED).count();
+        if (signalled || interrupted > 0) {
+            out.printf(Locale.ROOT, "%s: stopped on request, %d %s INTERRUPTED; finish with: drlp run %s --out %s --resume%s%n",
+                    summary.name(), interrupted, interrupted == 1 ? "run" : "runs", specFile, outputFolder,
+                    selection.isAll() ? "" : " " + selection);
+        }
         out.flush();
         log.show(err, workbench.debugStream());
+        if (signalled || interrupted > 0) return Main.INCOMPLETE;
         return failures == 0 ? Main.OK : Main.RUNS_FAILED;
     }
 }

@@ -13,9 +13,14 @@ enum RunVerdict {
      */
     LIMIT,
     /** No usable minimum, by the API's rule ({@link ExperimentSummary.Run#isFailure}): FAILED, NUMERICAL_FAILURE, UNBOUNDED, INFEASIBLE, or abandoned. */
-    FAILED;
+    FAILED,
+    /** INTERRUPTED: stopped on request (SIGINT, SIGTERM) before its end; a resume runs it again. */
+    INTERRUPTED;
 
     static RunVerdict of(SolveStatus status, String message) {
+        if (status == SolveStatus.INTERRUPTED) {
+            return INTERRUPTED;
+        }
         if (status.isCertified()) {
             return CERTIFIED;
         }

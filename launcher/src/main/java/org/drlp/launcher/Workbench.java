@@ -43,7 +43,10 @@ final class Workbench implements AutoCloseable {
     private final FrameworkStorage storage;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Stopping the framework lets every bundle finish cleanly; results.json is already written atomically. */
-    private final Thread shutdownHook = new Thread(this::stop, "drlp-shutdown");
+    private final Thread shutdownHook = new Thread(() -> {
+        StopOnSignal.awaitCommandEnd(); // an experiment being stopped still needs its bundles
+        stop();
+    }, "drlp-shutdown");
 
     private Workbench(Framework framework, FrameworkStorage storage) {
         this.framework = framework;

@@ -2,6 +2,7 @@ package org.drlp.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -39,4 +40,31 @@ public interface ExperimentService {
      */
     ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener, RunOptions options)
             throws SpecException, IOException;
+
+    /**
+     * Asks every experiment running in this service to stop: no further run starts, and each run in
+     * progress ends INTERRUPTED, with the best point its method found so far when the method asks
+     * {@link StepListener#stopRequested()} (the vertex walk does, once per pivot), or without a
+     * point after a grace of a few seconds when it does not. Each run's record is written and
+     * results.json and summary.csv are left complete and well formed; {@code run} then returns
+     * normally. Returns at once; does nothing when nothing runs.
+     *
+     * @since 2.0
+     */
+    void stop();
+
+    /**
+     * Combines result folders of one spec (the shards of a sweep, or whole result folders) into
+     * {@code outputDirectory}: results.json and summary.csv in sweep order, spec.json, and the runs'
+     * folders (runs/NNN) copied. Every folder's results.json must carry the same spec hash.
+     * A run INTERRUPTED in one folder and finished in another is taken from the latter. The output
+     * may be one of the folders; it is held as {@code run} holds it.
+     *
+     * @return the merged runs and the indices of the sweep that none of the folders holds
+     * @throws IOException with a one-line message when a folder has no results.json, folders hold
+     *                     different specs (both hashes named), an index is finished in two folders
+     *                     (indices named), or the output cannot be written; nothing is written then
+     * @since 2.0
+     */
+    MergeReport merge(List<Path> folders, Path outputDirectory) throws IOException;
 }

@@ -28,7 +28,15 @@ public enum SolveStatus {
     /** The walked state disagreed with a recomputation from scratch beyond tolerance. */
     NUMERICAL_FAILURE,
     /** A plugin threw or returned something invalid; the message says which and why. */
-    FAILED;
+    FAILED,
+    /**
+     * Stopped on request (SIGINT or SIGTERM to the launcher, {@link ExperimentService#stop()}) before
+     * the method's own rule: the point is the best found so far, or none when the method did not
+     * stop in time. A resumed experiment runs it again.
+     *
+     * @since 2.0
+     */
+    INTERRUPTED;
 
     /** True when the end point carries a local-optimality certificate. */
     public boolean isCertified() {

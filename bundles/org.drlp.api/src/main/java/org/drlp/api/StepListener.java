@@ -44,4 +44,15 @@ public interface StepListener {
      */
     default void onPluginFault(String plugin, Throwable fault) {
     }
+
+    /**
+     * Asked by a method between steps (the vertex walk: once per pivot): true when the caller wants
+     * the solve to end now, with status {@link SolveStatus#INTERRUPTED} and the best point so far.
+     * Must be cheap; a method that never asks runs to its own end.
+     *
+     * @since 2.0
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -4,17 +4,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
+import org.drlp.api.MergeReport;
 import org.drlp.api.PluginCatalog;
 import org.drlp.api.ReportService;
 import org.drlp.api.RunListener;
 import org.drlp.api.RunOptions;
+import org.drlp.api.RunSelection;
 import org.drlp.api.SpecException;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +54,8 @@ public final class ExperimentRunner implements ExperimentService {
     @Reference(name = "reports", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ReportService reports;
+    /** The stop requests of the experiments running now, one each. */
+    private final Set<RunStopper> running = ConcurrentHashMap.newKeySet();
 
     /** For OSGi: the service owns its registry, and publishes it as the {@link PluginCatalog}. */
     public ExperimentRunner() {
@@ -88,18 +98,38 @@ public final class ExperimentRunner implements ExperimentService {
     public ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener, RunOptions options)
             throws SpecException, IOException {
         ExperimentPlan plan = plan(spec);
-        try (OutputFolder folder = OutputFolder.claim(outputDirectory, spec, options.overwrite());
-             ExperimentRecorder recorder = new ExperimentRecorder(
-                     new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now()),
-                     new SummaryCsvWriter(outputDirectory, plan.name(), plan.sweptPaths()),
-                     new RunLog(outputDirectory),
+        RunSelection selection = options.selection();
+        try {
+            selection.check(plan.runs().size());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(spec + ": " + e.getMessage());
+        }
+        String hash = SpecHash.of(plan.runs());
+        ResultsWriter results = new ResultsWriter(outputDirectory, plan.name(), spec, Instant.now());
+        results.annotate(ResultsWriter.SPEC_HASH, new JsonPrimitive(hash));
+        results.annotate(ResultsWriter.SWEEP_RUNS, new JsonPrimitive(plan.runs().size()));
+        JsonArray swept = new JsonArray();
+        plan.sweptPaths().forEach(swept::add);
+        results.annotate(ResultsWriter.SWEPT_PATHS, swept);
+        results.annotate("selection", new JsonPrimitive(selection.toString()));
+        SummaryCsvWriter summary = new SummaryCsvWriter(outputDirectory, plan.name(), plan.sweptPaths());
+        RunStopper stopper = new RunStopper();
+        running.add(stopper);
+        try (OutputFolder folder = OutputFolder.claim(outputDirectory, spec, options.overwrite(), options.resume());
+             ExperimentRecorder recorder = new ExperimentRecorder(results, summary, new RunLog(outputDirectory),
                      listener == null ? RunListener.NONE : listener)) {
+            Map<Integer, JsonObject> kept = options.resume() ? kept(outputDirectory, hash, summary) : Map.of();
+            kept.values().forEach(results::keep);
+            List<RunPlan> selected = plan.runs().stream()
+                    .filter(run -> selection.includes(run.index()) && !kept.containsKey(run.index())).toList();
             SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
             recorder.open();
-            RunExecutor executor = new RunExecutor(outputDirectory, plan.trace());
+            RunExecutor executor = new RunExecutor(outputDirectory, plan.trace(), RunExecutor.MINIMUM_GRACE_SECONDS,
+                    stopper);
             ObjectivePlots plots = new ObjectivePlots(outputDirectory, plan.name(), plan.overlay());
-            recorder.experimentStarted(plan.name(), plan.runs().size());
-            new RunScheduler(options.jobs()).executeAll(plan.runs(), run -> {
+            recorder.experimentStarted(plan.name(), selected.size());
+            new RunScheduler(options.jobs()).executeAll(selected, run -> {
+                if (stopper.stopped()) return; // left for a resume
                 recorder.runStarted(run);
                 RunOutcome outcome = executor.execute(run,
                         (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
@@ -109,8 +139,52 @@ public final class ExperimentRunner implements ExperimentService {
             // results.json holds every run already (in the order they finished), which is all the report reads
             warnings.addAll(EndOfSweepReport.write(reports, outputDirectory, recorder.outcomes()));
             recorder.finish(warnings);
-            return recorder.summary(plan.name(), outputDirectory, plan.sweptPaths());
+            ExperimentSummary ran = recorder.summary(plan.name(), outputDirectory, plan.sweptPaths());
+            if (kept.isEmpty()) return ran;
+            List<ExperimentSummary.Run> all = new ArrayList<>(ran.runs());
+            kept.values().forEach(run -> all.add(RecordedResults.summaryRun(run)));
+            all.sort(Comparator.comparingInt(ExperimentSummary.Run::index));
+            return new ExperimentSummary(plan.name(), outputDirectory, all, plan.sweptPaths());
+        } finally {
+            running.remove(stopper);
         }
+    }
+
+    /**
+     * The finished runs a resume keeps from the folder's results (none when it has none), with their
+     * summary.csv rows handed to {@code summary}.
+     *
+     * @throws IOException when the folder holds another spec's results
+     */
+    private static Map<Integer, JsonObject> kept(Path outputDirectory, String hash, SummaryCsvWriter summary)
+            throws IOException {
+        RecordedResults earlier = RecordedResults.readIfPresent(outputDirectory);
+        if (earlier == null) return Map.of();
+        if (!earlier.specHash().equals(hash)) {
+            throw new IOException(outputDirectory + " holds results of another spec (spec hash " + earlier.specHash()
+                    + ", this spec's " + hash + "); choose another output folder, or delete them first "
+                    + "(drlp run --overwrite)");
+        }
+        Map<Integer, JsonObject> finished = earlier.finishedRuns();
+        if (!earlier.csvHeader().equals(summary.header())) {
+            throw new IOException(outputDirectory.resolve(SummaryCsvWriter.FILE_NAME) + " has other columns than this "
+                    + "version of drlp writes; run the spec again (drlp run --overwrite)");
+        }
+        for (Integer index : finished.keySet()) {
+            List<String> row = earlier.csvRows().get(index);
+            if (row != null) summary.keep(index, row);
+        }
+        return finished;
+    }
+
+    @Override
+    public void stop() {
+        running.forEach(RunStopper::stop);
+    }
+
+    @Override
+    public MergeReport merge(List<Path> folders, Path outputDirectory) throws IOException {
+        return ResultsMerge.merge(folders, outputDirectory);
     }
 
     private ExperimentPlan plan(Path spec) throws SpecException {

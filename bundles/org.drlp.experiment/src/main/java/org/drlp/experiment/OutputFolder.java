@@ -71,6 +71,14 @@ final class OutputFolder implements AutoCloseable {
      *                     folder is the spec's own, or it holds earlier results
      */
     static OutputFolder claim(Path directory, Path spec, boolean overwrite) throws IOException {
+        return claim(directory, spec, overwrite, false);
+    }
+
+    /**
+     * As {@link #claim(Path, Path, boolean)}; with {@code resume}, earlier results are neither refused
+     * nor deleted (the caller checks that they are of the same spec).
+     */
+    static OutputFolder claim(Path directory, Path spec, boolean overwrite, boolean resume) throws IOException {
         try {
             Files.createDirectories(directory);
         } catch (FileAlreadyExistsException e) { // a file where the folder should be, or on the way to it
@@ -86,7 +94,7 @@ final class OutputFolder implements AutoCloseable {
         OutputFolder folder = null;
         try {
             folder = lock(directory, key, holder);
-            folder.check(spec, overwrite);
+            folder.check(spec, overwrite, resume);
             return folder;
         } catch (IOException | RuntimeException e) {
             if (folder != null) folder.close();
@@ -170,7 +178,7 @@ final class OutputFolder implements AutoCloseable {
                 + "); wait for it to end, or choose another output folder");
     }
 
-    private void check(Path spec, boolean overwrite) throws IOException {
+    private void check(Path spec, boolean overwrite, boolean resume) throws IOException {
         Path snapshot = directory.resolve(SpecSnapshot.FILE_NAME);
         if (Files.exists(snapshot) && Files.isSameFile(snapshot, spec)) {
             throw new IOException(snapshot + " is the spec being run; the experiment would overwrite it with its "
@@ -183,10 +191,11 @@ final class OutputFolder implements AutoCloseable {
                 earlier.add(Files.isDirectory(path) ? name + "/" : name);
             }
         }
-        if (earlier.isEmpty()) return;
+        if (earlier.isEmpty() || resume) return;
         if (!overwrite) {
             throw new IOException(directory + " holds an earlier experiment's results (" + String.join(", ", earlier)
-                    + "); choose another output folder, or delete them first (drlp run --overwrite)");
+                    + "); choose another output folder, finish them if they are this spec's (drlp run --resume), "
+                    + "or delete them first (drlp run --overwrite)");
         }
         for (String name : RESULT_FILES) delete(directory.resolve(name));
     }

@@ -34,6 +34,8 @@ import com.google.gson.JsonObject;
 final class ResultsWriter implements AutoCloseable {
 
     static final String FILE_NAME = "results.json";
+    /** Header keys that resume and merge read back (see {@link RecordedResults}). */
+    static final String SPEC_HASH = "specHash", SWEEP_RUNS = "sweepRuns", SWEPT_PATHS = "sweptPaths";
 
     private static final Gson PRETTY =
             new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
@@ -60,6 +62,16 @@ final class ResultsWriter implements AutoCloseable {
         header.addProperty("started", started.toString());
         header.add("environment", environment());
         header.add("warnings", warnings);
+    }
+
+    /** Adds {@code key} to the header (the spec hash, say); before {@link #open}. */
+    void annotate(String key, JsonElement value) {
+        header.add(key, value);
+    }
+
+    /** Takes a run recorded earlier (by a resumed or merged experiment) as it is; before {@link #open}. */
+    void keep(JsonObject record) {
+        runsByIndex.put(record.get("index").getAsInt(), ONE_LINE.toJson(record));
     }
 
     /** Writes results.json without runs, and opens it for the runs to come. */

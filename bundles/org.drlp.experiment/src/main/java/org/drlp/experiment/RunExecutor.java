@@ -52,6 +52,7 @@ final class RunExecutor {
     private final Path outputDirectory;
     private final boolean trace;
     private final double minimumGraceSeconds;
+    private final RunStopper stopper;
     private final DatasetCache datasets = new DatasetCache();
 
     /** @param trace whether to write runs/NNN/trace.csv */
@@ -61,9 +62,15 @@ final class RunExecutor {
 
     /** @param minimumGraceSeconds the watchdog's smallest grace (tests shorten it) */
     RunExecutor(Path outputDirectory, boolean trace, double minimumGraceSeconds) {
+        this(outputDirectory, trace, minimumGraceSeconds, new RunStopper());
+    }
+
+    /** @param stopper  asked by the solve once per step, and by the waiting thread, whether to stop */
+    RunExecutor(Path outputDirectory, boolean trace, double minimumGraceSeconds, RunStopper stopper) {
         this.outputDirectory = outputDirectory;
         this.trace = trace;
         this.minimumGraceSeconds = minimumGraceSeconds;
+        this.stopper = stopper;
     }
 
     /** Where a run in progress reports its latest step. */
@@ -129,12 +136,15 @@ final class RunExecutor {
         worker.start();
         double budget = stageBudgetSeconds(plan);
         try {
-            if (budget <= 0) return done.get();
             while (true) {
-                long wait = progress.stageStarted + (long) (budget * 1e9) - System.nanoTime();
+                long wait = budget <= 0 ? Long.MAX_VALUE : progress.stageStarted + (long) (budget * 1e9) - System.nanoTime();
                 if (wait <= 0) return abandon(plan, worker, progress, budget, started);
+                if (stopper.graceOver() && !WRITING_STAGE.equals(progress.stage)) {
+                    return giveUpOnStop(plan, worker, progress, started);
+                }
                 try {
-                    return done.get(wait, TimeUnit.NANOSECONDS);
+                    // polled, so that a stop request is seen while waiting
+                    return done.get(Math.min(wait, STOP_POLL_NANOS), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
                     // the worker may have entered a new stage meanwhile: its budget starts afresh
                 }
@@ -159,6 +169,22 @@ final class RunExecutor {
         }
         if (!(seconds > 0)) return 0;
         return seconds + Math.max(minimumGraceSeconds, 0.1 * seconds);
+    }
+
+    /** The stage after the solve: a stopped run is waited for in it, its result is there. */
+    private static final String WRITING_STAGE = "writing the run's files";
+
+    /** How often the waiting thread looks for a stop request. */
+    private static final long STOP_POLL_NANOS = 100_000_000L;
+
+    /** A stop was requested and the method did not return within the grace: INTERRUPTED without a point. */
+    private static RunOutcome giveUpOnStop(RunPlan plan, Thread worker, Progress progress, long started) {
+        progress.abandoned = true;
+        worker.interrupt();
+        String message = "interrupted while " + progress.stage + ": the method did not stop within "
+                + RunStopper.GRACE_NANOS / 1_000_000_000L + " s of the request, no point recorded";
+        return new RunOutcome(plan, new SolveResult(SolveStatus.INTERRUPTED, Double.NaN, new double[0], 0, 0,
+                seconds(started), null, message), List.of(), null, null, null);
     }
 
     private static RunOutcome abandon(RunPlan plan, Thread worker, Progress progress, double budget, long started) {
@@ -210,7 +236,7 @@ final class RunExecutor {
             // the method turns a strategy's exception into a one-line message: the stack trace is only here
             String details = result.status() == SolveStatus.FAILED && faults.fault != null
                     ? details(plan, "solving: " + result.message(), faults.fault) : null;
-            progress.enter("writing the run's files");
+            progress.enter(WRITING_STAGE);
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
             var evaluation = result.status() == SolveStatus.FAILED ? java.util.Map.<String, Double>of()
@@ -253,11 +279,11 @@ final class RunExecutor {
         if (trace) {
             try (TraceWriter writer = new TraceWriter(runDirectory.resolve("trace.csv"))) {
                 result = plan.method().plugin().solve(problem, plan.method().parameters(),
-                        new ProgressRelay(writer, solveProgress, progress, faults));
+                        new ProgressRelay(writer, solveProgress, progress, faults, stopper));
             }
         } else {
             result = plan.method().plugin().solve(problem, plan.method().parameters(),
-                    new ProgressRelay(StepListener.NONE, solveProgress, progress, faults));
+                    new ProgressRelay(StepListener.NONE, solveProgress, progress, faults, stopper));
         }
         if (result == null) {
             throw new IllegalStateException("solver method \"" + plan.method().name() + "\" returned no result");
@@ -272,9 +298,12 @@ final class RunExecutor {
         private final SolveProgress report;
         private final Progress progress;
         private final FaultRecorder faults;
+        private final RunStopper stopper;
         private long due = INTERVAL_NANOS;
 
-        ProgressRelay(StepListener next, SolveProgress report, Progress progress, FaultRecorder faults) {
+        ProgressRelay(StepListener next, SolveProgress report, Progress progress, FaultRecorder faults,
+                      RunStopper stopper) {
+            this.stopper = stopper;
             this.next = next;
             this.report = report;
             this.progress = progress;
@@ -285,6 +314,11 @@ final class RunExecutor {
         public void onPluginFault(String plugin, Throwable fault) {
             faults.record(fault);
             next.onPluginFault(plugin, fault);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stopper.stopped();
         }
 
         @Override

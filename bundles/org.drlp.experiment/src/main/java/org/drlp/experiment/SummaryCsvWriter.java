@@ -51,6 +51,16 @@ final class SummaryCsvWriter implements AutoCloseable {
                 "pricingSeconds", "lineSearchSeconds", "directionSeconds", "refactorSeconds", "message"));
     }
 
+    /** The column names, in order. */
+    List<String> header() {
+        return List.copyOf(header);
+    }
+
+    /** Takes a row recorded earlier (by a resumed or merged experiment) as it is; before {@link #open}. */
+    void keep(int index, List<String> cells) {
+        rows.put(index, line(cells));
+    }
+
     /** Writes the header line, and opens the file for the rows to come. */
     void open() throws IOException {
         AtomicFile.write(file, text());

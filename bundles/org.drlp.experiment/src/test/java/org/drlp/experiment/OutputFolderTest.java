@@ -158,7 +158,7 @@ class OutputFolderTest {
 
         IOException refused = assertThrows(IOException.class, () -> plugins.runner().run(two, output, RunListener.NONE));
         assertEquals(output + " holds an earlier experiment's results (results.json, summary.csv, spec.json, runs/, "
-                + "plots/); choose another output folder, or delete them first (drlp run --overwrite)",
+                + "plots/); choose another output folder, finish them if they are this spec's (drlp run --resume), or delete them first (drlp run --overwrite)",
                 refused.getMessage());
         assertArrayEquals(earlier, Files.readAllBytes(output.resolve("results.json")), "refused: nothing touched");
         assertEquals(10, runFolders(output).size());

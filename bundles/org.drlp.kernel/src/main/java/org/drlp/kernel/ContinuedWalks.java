@@ -50,6 +50,16 @@ final class ContinuedWalks implements Problem.Walker {
             public void onStage(String inner) {
                 listener.onStage(stageName(stage, inner));
             }
+
+            @Override
+            public void onPluginFault(String plugin, Throwable fault) {
+                listener.onPluginFault(plugin, fault);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return listener.stopRequested();
+            }
         };
         SolveResult result = solve.run(program, start, renamed);
         pivotsBefore += result.iterations();

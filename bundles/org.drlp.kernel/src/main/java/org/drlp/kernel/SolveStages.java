@@ -116,6 +116,11 @@ final class SolveStages implements StepListener {
     }
 
     @Override
+    public boolean stopRequested() {
+        return listener.stopRequested();
+    }
+
+    @Override
     public void onPluginFault(String plugin, Throwable fault) {
         listener.onPluginFault(plugin, fault);
     }

@@ -266,6 +266,9 @@ final class VertexWalk implements EdgeView, DegeneracyView {
             if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
                 return finish(SolveStatus.TIME_LIMIT, "time limit " + options.timeLimitSeconds() + " s reached");
             }
+            if (listener.stopRequested()) {
+                return finish(SolveStatus.INTERRUPTED, "interrupted after " + iterations + " pivots: stopped on request");
+            }
             boolean due;
             try {
                 due = refactorRequested || strategies.refactor.due(pivotsSinceRefactor);

@@ -41,6 +41,15 @@ class ShellCommandsTest {
         }
 
         @Override
+        public void stop() {
+        }
+
+        @Override
+        public org.drlp.api.MergeReport merge(java.util.List<Path> folders, Path out) {
+            throw new UnsupportedOperationException("the shell does not merge");
+        }
+
+        @Override
         public ExperimentSummary run(Path spec, Path out, RunListener listener, RunOptions options) {
             listener.experimentStarted("demo", 2);
             listener.runStarted(0, "000 tau=0.5");

@@ -65,6 +65,11 @@ final class Stage {
             public void onPluginFault(String plugin, Throwable fault) {
                 listener.onPluginFault(plugin, fault);
             }
+
+            @Override
+            public boolean stopRequested() {
+                return listener.stopRequested();
+            }
         };
         SolveResult result = method.solve(problem, limited(seconds), shifted);
         if (result == null) return SolveResult.failed(name + ": solver method returned no result", 0);
