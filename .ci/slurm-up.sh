@@ -6,6 +6,8 @@
 set -euo pipefail
 state=${DRLP_SLURM_DIR:-/tmp/drlp-slurm}
 if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
+    # a fresh machine may have no package lists yet
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q slurm-wlm munge >/dev/null
 fi
 mkdir -p "$state"/ctld "$state"/d
