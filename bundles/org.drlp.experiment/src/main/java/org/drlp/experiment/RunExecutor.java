@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.drlp.api.ExperimentSummary;
+import org.drlp.api.ForwardingStepListener;
 import org.drlp.api.ParameterMeaning;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.RunListener;
@@ -292,9 +293,8 @@ final class RunExecutor {
     }
 
     /** Passes every step on, and the latest one to the progress report when it is due; silent once abandoned. */
-    private static final class ProgressRelay implements StepListener {
+    private static final class ProgressRelay extends ForwardingStepListener {
         private static final long INTERVAL_NANOS = RunListener.PROGRESS_INTERVAL_MILLIS * 1_000_000L;
-        private final StepListener next;
         private final SolveProgress report;
         private final Progress progress;
         private final FaultRecorder faults;
@@ -303,8 +303,8 @@ final class RunExecutor {
 
         ProgressRelay(StepListener next, SolveProgress report, Progress progress, FaultRecorder faults,
                       RunStopper stopper) {
+            super(next);
             this.stopper = stopper;
-            this.next = next;
             this.report = report;
             this.progress = progress;
             this.faults = faults;
@@ -319,11 +319,6 @@ final class RunExecutor {
         @Override
         public boolean stopRequested() {
             return stopper.stopped();
-        }
-
-        @Override
-        public void onStage(String stage) {
-            next.onStage(stage);
         }
 
         @Override

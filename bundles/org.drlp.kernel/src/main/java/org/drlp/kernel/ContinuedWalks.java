@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.drlp.api.SolveResult;
+import org.drlp.api.ForwardingStepListener;
 import org.drlp.api.SolveStage;
 import org.drlp.api.StepListener;
 import org.drlp.spi.Problem;
@@ -38,27 +39,17 @@ final class ContinuedWalks implements Problem.Walker {
     public SolveResult walk(String stage, ReluProgram program, double[] start) {
         long offset = pivotsBefore;
         long sinceSolveStart = System.nanoTime() - solveStartNanos;
-        StepListener renamed = new StepListener() {
+        StepListener renamed = new ForwardingStepListener(listener) {
             @Override
             public void onStep(long iteration, double objective, double step, int entering, int leaving,
                                int regionChanges, long elapsedNanos) {
-                listener.onStep(offset + iteration, objective, step, entering, leaving, regionChanges,
+                next.onStep(offset + iteration, objective, step, entering, leaving, regionChanges,
                         sinceSolveStart + elapsedNanos);
             }
 
             @Override
             public void onStage(String inner) {
-                listener.onStage(stageName(stage, inner));
-            }
-
-            @Override
-            public void onPluginFault(String plugin, Throwable fault) {
-                listener.onPluginFault(plugin, fault);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return listener.stopRequested();
+                next.onStage(stageName(stage, inner));
             }
         };
         SolveResult result = solve.run(program, start, renamed);

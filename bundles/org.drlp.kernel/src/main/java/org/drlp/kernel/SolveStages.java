@@ -3,6 +3,7 @@ package org.drlp.kernel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.drlp.api.ForwardingStepListener;
 import org.drlp.api.SolveStage;
 import org.drlp.api.StepListener;
 import org.drlp.spi.ReluProgram;
@@ -14,14 +15,13 @@ import org.drlp.spi.SeparableProgram;
  * listener numbered over the whole solve and timed from its start, marks where each stage begins,
  * and keeps each stage's counters. A walk's steps come after {@link #begin}; {@link #end} records it.
  */
-final class SolveStages implements StepListener {
+final class SolveStages extends ForwardingStepListener {
 
     /** The walk on the full program: the only walk of a solve without a presolve. */
     static final String FINAL = "final";
     /** The free-direction phase of the final walk; of another stage s it is {@code s/start}. */
     static final String START = "start";
 
-    private final StepListener listener;
     private final long solveStartNanos;
     private final List<SolveStage> stages = new ArrayList<>();
     private String stage;
@@ -33,7 +33,7 @@ final class SolveStages implements StepListener {
     private boolean inPhaseOne;
 
     SolveStages(StepListener listener, long solveStartNanos) {
-        this.listener = listener == null ? StepListener.NONE : listener;
+        super(listener);
         this.solveStartNanos = solveStartNanos;
     }
 
@@ -48,7 +48,7 @@ final class SolveStages implements StepListener {
     /** The walk begun last starts: from a point (phase 1 first) or at a basis. */
     void walkStarts(boolean fromPoint) {
         inPhaseOne = fromPoint;
-        listener.onStage(fromPoint ? startName(stage) : stage);
+        next.onStage(fromPoint ? startName(stage) : stage);
     }
 
     /**
@@ -60,7 +60,7 @@ final class SolveStages implements StepListener {
         inPhaseOne = false;
         phaseOne = walk.counters().copy();
         phaseOneEndNanos = System.nanoTime();
-        listener.onStage(stage);
+        next.onStage(stage);
     }
 
     /** Records the stage begun last with the counters of the walk that ran it (null: it did not run). */
@@ -111,17 +111,7 @@ final class SolveStages implements StepListener {
                        long elapsedNanos) {
         long sinceSolveStart = iteration == 0 ? walkStartNanos - solveStartNanos
                 : walkStartNanos - solveStartNanos + elapsedNanos;
-        listener.onStep(pivotsBefore + iteration, objective, step, entering, leaving, regionChanges,
+        next.onStep(pivotsBefore + iteration, objective, step, entering, leaving, regionChanges,
                 Math.max(0, sinceSolveStart));
-    }
-
-    @Override
-    public boolean stopRequested() {
-        return listener.stopRequested();
-    }
-
-    @Override
-    public void onPluginFault(String plugin, Throwable fault) {
-        listener.onPluginFault(plugin, fault);
     }
 }

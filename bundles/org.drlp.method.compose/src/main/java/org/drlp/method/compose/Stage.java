@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.drlp.api.ForwardingStepListener;
 import org.drlp.api.ParameterMeaning;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
@@ -48,27 +49,17 @@ final class Stage {
     SolveResult solve(Problem problem, double seconds, StepListener listener,
                       long iterationsBefore, long nanosBefore) {
         listener.onStage(name);
-        StepListener shifted = new StepListener() {
+        StepListener shifted = new ForwardingStepListener(listener) {
             @Override
             public void onStep(long iteration, double objective, double step, int entering, int leaving,
                                int regionChanges, long elapsedNanos) {
-                listener.onStep(iterationsBefore + iteration, objective, step, entering, leaving, regionChanges,
+                next.onStep(iterationsBefore + iteration, objective, step, entering, leaving, regionChanges,
                         nanosBefore + elapsedNanos);
             }
 
             @Override
             public void onStage(String stage) {
-                listener.onStage(name + "/" + stage);
-            }
-
-            @Override
-            public void onPluginFault(String plugin, Throwable fault) {
-                listener.onPluginFault(plugin, fault);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return listener.stopRequested();
+                next.onStage(name + "/" + stage);
             }
         };
         SolveResult result = method.solve(problem, limited(seconds), shifted);
