@@ -47,7 +47,6 @@ public final class ExperimentRunner implements ExperimentService {
     /** A spec asking for more runs than this is surely a mistake in its sweep. */
     static final long MAX_RUNS = 1_000_000;
 
-    private final PluginLookup plugins;
     private final PluginRegistry registry;
     private ServiceRegistration<PluginCatalog> catalogRegistration;
     /** Writes the comparison report at the end of a sweep; null while no bundle provides one. */
@@ -65,7 +64,6 @@ public final class ExperimentRunner implements ExperimentService {
     /** @param registry  the plugins to resolve specs against (tests fill one by hand) */
     ExperimentRunner(PluginRegistry registry) {
         this.registry = registry;
-        this.plugins = registry;
     }
 
     @Activate
@@ -203,7 +201,7 @@ public final class ExperimentRunner implements ExperimentService {
             problems.throwIfAny();
         }
         Path baseDirectory = spec.toAbsolutePath().getParent();
-        RunConfigResolver resolver = new RunConfigResolver(plugins, problems, baseDirectory);
+        RunConfigResolver resolver = new RunConfigResolver(registry, problems, baseDirectory);
         List<RunPlan> runs = new ArrayList<>();
         int index = 0;
         for (SweepPoint point : SweepExpansion.expand(experiment)) {
