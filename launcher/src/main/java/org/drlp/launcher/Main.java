@@ -86,7 +86,20 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"drlp " + (version == null ? "(development build)" : version)};
+            return new String[] {"drlp " + (version == null ? "(development build)" : version) + ", commit " + commit()};
+        }
+
+        /** The git commit the jar was built from (its manifest), or "unknown" for a build outside a checkout. */
+        static String commit() {
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(java.nio.file.Path.of(
+                    Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+                java.util.jar.Manifest manifest = jar.getManifest();
+                String commit = manifest == null ? null : manifest.getMainAttributes().getValue("Drlp-Git-Commit");
+                // Maven leaves ${git.commit.id} as written where the build found no checkout
+                return commit == null || commit.isBlank() || commit.startsWith("${") ? "unknown" : commit;
+            } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+                return "unknown"; // classes outside a jar: a development build
+            }
         }
     }
 }

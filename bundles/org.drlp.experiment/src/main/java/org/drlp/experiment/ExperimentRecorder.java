@@ -2,6 +2,7 @@ package org.drlp.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.RunListener;
 import org.drlp.api.SolveResult;
+
+import com.google.gson.JsonArray;
 
 /**
  * Records finished runs, one at a time whichever thread finished them: a failure's stack trace is
@@ -50,8 +53,13 @@ final class ExperimentRecorder implements AutoCloseable {
         listener.runProgress(run.index(), iteration, objective, seconds);
     }
 
-    /** @param warnings  what went wrong beside the result (plots), for results.json */
-    synchronized void runFinished(RunOutcome outcome, List<String> warnings) throws IOException {
+    /**
+     * @param warnings   what went wrong beside the result (plots), for results.json
+     * @param started    when the run started, and {@code ended} when it ended
+     * @param dataFiles  the files the run read, with their hashes
+     */
+    synchronized void runFinished(RunOutcome outcome, List<String> warnings, Instant started, Instant ended,
+                                  JsonArray dataFiles) throws IOException {
         RunPlan run = outcome.plan();
         SolveResult result = outcome.result();
         List<String> runWarnings = new ArrayList<>(warnings);
@@ -62,7 +70,7 @@ final class ExperimentRecorder implements AutoCloseable {
                 runWarnings.add("stack trace not logged: " + e.getMessage());
             }
         }
-        results.add(outcome, runWarnings);
+        results.add(outcome, runWarnings, started, ended, dataFiles);
         summary.add(outcome);
         finished.put(run.index(), outcome);
         if (outcome.failureDetails() != null) listener.runFailureDetails(run.index(), run.label(), outcome.failureDetails());

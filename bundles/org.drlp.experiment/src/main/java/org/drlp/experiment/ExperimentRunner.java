@@ -125,13 +125,17 @@ public final class ExperimentRunner implements ExperimentService {
             RunExecutor executor = new RunExecutor(outputDirectory, plan.trace(), RunExecutor.MINIMUM_GRACE_SECONDS,
                     stopper);
             ObjectivePlots plots = new ObjectivePlots(outputDirectory, plan.name(), plan.overlay());
+            DataFileHashes hashes = new DataFileHashes();
             recorder.experimentStarted(plan.name(), selected.size());
             new RunScheduler(options.jobs()).executeAll(selected, run -> {
                 if (stopper.stopped()) return; // left for a resume
                 recorder.runStarted(run);
+                Instant started = Instant.now();
+                JsonArray dataFiles = hashes.of(run); // before the run: the files as it reads them
                 RunOutcome outcome = executor.execute(run,
                         (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
-                recorder.runFinished(outcome, plots.plotRun(outcome));
+                Instant ended = Instant.now();
+                recorder.runFinished(outcome, plots.plotRun(outcome), started, ended, dataFiles);
             });
             List<String> warnings = new ArrayList<>(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
             // results.json holds every run already (in the order they finished), which is all the report reads

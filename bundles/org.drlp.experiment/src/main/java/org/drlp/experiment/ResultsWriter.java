@@ -48,6 +48,8 @@ final class ResultsWriter implements AutoCloseable {
     private final String name;
     private final JsonObject header = new JsonObject();
     private final JsonArray warnings = new JsonArray();
+    /** The machine, Java and workbench, in the header and (with the run's times and files) in every run. */
+    private final JsonObject environment = Provenance.environment();
     private final Map<Integer, String> runsByIndex = new TreeMap<>();
     private FileChannel channel;
     /** Where the next run goes: just after the last one, over the closing brackets. */
@@ -60,7 +62,7 @@ final class ResultsWriter implements AutoCloseable {
         header.addProperty("spec", spec.toAbsolutePath().normalize().toString());
         header.addProperty("specCopy", SpecSnapshot.FILE_NAME);
         header.addProperty("started", started.toString());
-        header.add("environment", environment());
+        header.add("environment", environment);
         header.add("warnings", warnings);
     }
 
@@ -86,9 +88,16 @@ final class ResultsWriter implements AutoCloseable {
         end = bytes(text).length - bytes(CLOSING).length;
     }
 
-    /** @param runWarnings  what went wrong beside the run's result (its plot), recorded with the run */
-    void add(RunOutcome outcome, List<String> runWarnings) throws IOException {
-        String record = ONE_LINE.toJson(toJson(outcome, ProblemId.of(outcome.plan(), name), runWarnings));
+    /**
+     * @param runWarnings  what went wrong beside the run's result (its plot), recorded with the run
+     * @param started      when the run started, and {@code ended} when it ended
+     * @param dataFiles    the files it read with their hashes ({@link DataFileHashes#of})
+     */
+    void add(RunOutcome outcome, List<String> runWarnings, Instant started, Instant ended, JsonArray dataFiles)
+            throws IOException {
+        JsonObject json = toJson(outcome, ProblemId.of(outcome.plan(), name), runWarnings);
+        json.add("provenance", provenance(started, ended, dataFiles));
+        String record = ONE_LINE.toJson(json);
         String run = (runsByIndex.isEmpty() ? "\n    " : ",\n    ") + record;
         byte[] added = bytes(run);
         ByteBuffer buffer = ByteBuffer.wrap(bytes(run + CLOSING));
@@ -104,6 +113,7 @@ final class ResultsWriter implements AutoCloseable {
     /** Rewrites the file in sweep order with the experiment's warnings (plots of sweep groups), and closes it. */
     void finish(List<String> experimentWarnings) throws IOException {
         close();
+        header.addProperty("finished", Instant.now().toString());
         experimentWarnings.forEach(warnings::add);
         AtomicFile.write(file, document());
     }
@@ -131,13 +141,15 @@ final class ResultsWriter implements AutoCloseable {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The Java and the machine that ran the experiment, recorded once. */
-    private static JsonObject environment() {
-        JsonObject environment = new JsonObject();
-        for (String key : List.of("java.version", "java.vendor", "os.name", "os.arch")) {
-            environment.addProperty(key, System.getProperty(key));
-        }
-        return environment;
+    /** Where one run comes from: its times, this process's machine, Java and workbench, the spec hash, its files. */
+    private JsonObject provenance(Instant started, Instant ended, JsonArray dataFiles) {
+        JsonObject provenance = new JsonObject();
+        provenance.addProperty("started", started.toString());
+        provenance.addProperty("ended", ended.toString());
+        environment.entrySet().forEach(entry -> provenance.add(entry.getKey(), entry.getValue().deepCopy()));
+        if (header.has(SPEC_HASH)) provenance.add(SPEC_HASH, header.get(SPEC_HASH));
+        provenance.add("dataFiles", dataFiles);
+        return provenance;
     }
 
     private static JsonObject toJson(RunOutcome outcome, String problem, List<String> runWarnings) {
