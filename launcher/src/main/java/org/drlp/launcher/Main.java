@@ -89,17 +89,22 @@ public final class Main implements Runnable {
             return new String[] {"drlp " + (version == null ? "(development build)" : version) + ", commit " + commit()};
         }
 
-        /** The git commit the jar was built from (its manifest), or "unknown" for a build outside a checkout. */
+        /**
+         * The git commit the workbench was built from, as the experiment bundle (which records it in
+         * every results.json) carries it in its manifest; "unknown" for a build outside a checkout.
+         */
         static String commit() {
-            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(java.nio.file.Path.of(
-                    Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
-                java.util.jar.Manifest manifest = jar.getManifest();
-                String commit = manifest == null ? null : manifest.getMainAttributes().getValue("Drlp-Git-Commit");
-                // Maven leaves ${git.commit.id} as written where the build found no checkout
-                return commit == null || commit.isBlank() || commit.startsWith("${") ? "unknown" : commit;
-            } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
-                return "unknown"; // classes outside a jar: a development build
+            for (var bundle : ClassPathFolder.list("bundles").entrySet()) {
+                if (!bundle.getKey().startsWith("org.drlp.experiment-")) continue;
+                try (java.util.jar.JarInputStream jar = new java.util.jar.JarInputStream(bundle.getValue().openStream())) {
+                    java.util.jar.Manifest manifest = jar.getManifest();
+                    String commit = manifest == null ? null : manifest.getMainAttributes().getValue("Drlp-Git-Commit");
+                    if (commit != null && !commit.isBlank()) return commit.trim();
+                } catch (java.io.IOException e) {
+                    break;
+                }
             }
+            return "unknown";
         }
     }
 }

@@ -18,6 +18,21 @@ public interface ExperimentService {
      */
     int validate(Path spec) throws SpecException;
 
+    /**
+     * {@link #validate(Path)} with values of the spec replaced first, as {@link RunOptions#overrides()}
+     * replaces them for a run. Each override is {@code PATH=VALUE}: PATH a dotted path into a section
+     * ({@code loss.tau}, {@code solver.pivot}, {@code solver.lineSearch.type}) or a top-level key
+     * ({@code repeats}); VALUE JSON ({@code 0.3}, {@code true}, {@code [1, 2]}, {@code "text"}), or else
+     * taken as a string ({@code bland}). Setting a swept path fixes it: its axis is dropped. Problems
+     * caused by an override name it ({@code spec.json: --set loss.tau=abc (loss.tau): ...}).
+     *
+     * @since 2.1
+     */
+    default int validate(Path spec, List<String> overrides) throws SpecException {
+        if (overrides.isEmpty()) return validate(spec);
+        throw new SpecException(spec + ": this experiment service takes no overrides (--set)");
+    }
+
     /** {@link #run(Path, Path, RunListener, RunOptions)} one run at a time. */
     default ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener)
             throws SpecException, IOException {

@@ -1,5 +1,8 @@
 package org.drlp.api;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * How an experiment is run, beside what its spec says.
  *
@@ -14,9 +17,12 @@ package org.drlp.api;
  *                   others run; a folder holding another spec's results is still refused. Not
  *                   together with {@code overwrite} (since 2.0)
  * @param selection  which runs of the sweep to execute (since 2.0)
+ * @param overrides  values that replace the spec's, each {@code PATH=VALUE} as {@code drlp run --set} takes
+ *                   it ({@code loss.tau=0.3}, {@code solver.lineSearch.type=crossing}), applied in order
+ *                   and validated like the spec; see {@link ExperimentService#validate(Path, List)} (since 2.1)
  * @since 1.1
  */
-public record RunOptions(int jobs, boolean overwrite, boolean resume, RunSelection selection) {
+public record RunOptions(int jobs, boolean overwrite, boolean resume, RunSelection selection, List<String> overrides) {
 
     /** One run at a time, into a folder without earlier results. */
     public static final RunOptions DEFAULT = new RunOptions(1);
@@ -25,6 +31,12 @@ public record RunOptions(int jobs, boolean overwrite, boolean resume, RunSelecti
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         if (overwrite && resume) throw new IllegalArgumentException("resume and overwrite exclude each other");
         if (selection == null) selection = RunSelection.ALL;
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    /** Without overrides. */
+    public RunOptions(int jobs, boolean overwrite, boolean resume, RunSelection selection) {
+        this(jobs, overwrite, resume, selection, List.of());
     }
 
     /** {@code jobs} at a time, every run, refusing a folder with earlier results unless {@code overwrite}. */

@@ -89,13 +89,18 @@ public final class ExperimentRunner implements ExperimentService {
 
     @Override
     public int validate(Path spec) throws SpecException {
-        return plan(spec).runs().size();
+        return validate(spec, List.of());
+    }
+
+    @Override
+    public int validate(Path spec, List<String> overrides) throws SpecException {
+        return plan(spec, overrides).runs().size();
     }
 
     @Override
     public ExperimentSummary run(Path spec, Path outputDirectory, RunListener listener, RunOptions options)
             throws SpecException, IOException {
-        ExperimentPlan plan = plan(spec);
+        ExperimentPlan plan = plan(spec, options.overrides());
         RunSelection selection = options.selection();
         try {
             selection.check(plan.runs().size());
@@ -110,6 +115,9 @@ public final class ExperimentRunner implements ExperimentService {
         plan.sweptPaths().forEach(swept::add);
         results.annotate(ResultsWriter.SWEPT_PATHS, swept);
         results.annotate("selection", new JsonPrimitive(selection.toString()));
+        JsonArray set = new JsonArray();
+        options.overrides().forEach(set::add);
+        results.annotate("overrides", set);
         SummaryCsvWriter summary = new SummaryCsvWriter(outputDirectory, plan.name(), plan.sweptPaths());
         RunStopper stopper = new RunStopper();
         running.add(stopper);
@@ -189,8 +197,8 @@ public final class ExperimentRunner implements ExperimentService {
         return ResultsMerge.merge(folders, outputDirectory);
     }
 
-    private ExperimentPlan plan(Path spec) throws SpecException {
-        SpecDocument document = SpecJsonReader.read(spec);
+    private ExperimentPlan plan(Path spec, List<String> overrides) throws SpecException {
+        SpecDocument document = SpecOverrides.apply(SpecJsonReader.read(spec), overrides);
         SpecProblems problems = new SpecProblems(document);
         ExperimentSpec experiment = ExperimentSpec.parse(document, problems);
         long count;
@@ -219,7 +227,7 @@ public final class ExperimentRunner implements ExperimentService {
         }
         problems.throwIfAny();
         return new ExperimentPlan(experiment.name(), experiment.trace(), experiment.overlay(),
-                List.copyOf(experiment.sweep().keySet()), runs, experiment.withFilesExpanded(document.root()),
+                experiment.sweptPaths(), runs, experiment.withFilesExpanded(document.root()),
                 baseDirectory);
     }
 }

@@ -1,9 +1,11 @@
 package org.drlp.experiment;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -17,11 +19,22 @@ import com.google.gson.JsonObject;
  *                  default) or the objective itself
  * @param sections  the plugin sections data, model, loss and solver (solver may be absent, and so may
  *                  data and loss for a model that uses neither)
- * @param sweep     swept dotted path to its values, in spec order; a file axis ({@link SweepFiles})
- *                  already expanded to the matching paths
+ * @param sweep     the sweep's axes in spec order, each a swept path with its values or zipped paths
+ *                  ({@value #ZIP}); file axes ({@link SweepFiles}) and ranges ({@link SweepRange})
+ *                  already expanded to their values
  */
 record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.OverlayValue overlay,
-                      JsonObject sections, Map<String, JsonArray> sweep) {
+                      JsonObject sections, List<SweepAxis> sweep) {
+
+    /** The sweep key whose object maps paths to equally long lists that advance together. */
+    static final String ZIP = "zip";
+
+    /** Every swept path, in spec order (zipped ones where the zip is). */
+    List<String> sweptPaths() {
+        List<String> paths = new ArrayList<>();
+        sweep.forEach(axis -> paths.addAll(axis.paths()));
+        return paths;
+    }
 
     static final List<String> TOP_LEVEL_KEYS =
             List.of("name", "description", "data", "model", "loss", "solver", "sweep", "repeats", "trace", "overlay");
@@ -84,32 +97,94 @@ record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.
                 sweep(root.get("sweep"), baseDirectory, problems));
     }
 
+    private static final String AXIS_FORMS = "a non-empty list of values [...], a range "
+            + "{\"from\": 0.05, \"to\": 0.95, \"step\": 0.05} or a file pattern {\"files\": \"data/*.csv\"}";
+
     /** @param baseDirectory  the spec's folder, against which a file axis's pattern resolves */
-    private static Map<String, JsonArray> sweep(JsonElement sweep, Path baseDirectory, SpecProblems problems) {
-        Map<String, JsonArray> axes = new LinkedHashMap<>();
+    private static List<SweepAxis> sweep(JsonElement sweep, Path baseDirectory, SpecProblems problems) {
+        List<SweepAxis> axes = new ArrayList<>();
         if (sweep == null || sweep.isJsonNull()) return axes;
         if (!sweep.isJsonObject()) {
-            problems.add("sweep", "\"sweep\" must be an object mapping a path such as \"loss.tau\" "
-                    + "to a list of values or to a file pattern {\"files\": \"data/*.csv\"}");
+            problems.add("sweep", "\"sweep\" must be an object mapping a path such as \"loss.tau\" to "
+                    + AXIS_FORMS + ", or \"" + ZIP + "\" to an object of such paths whose lists advance together");
             return axes;
         }
+        Set<String> swept = new HashSet<>();
         for (Map.Entry<String, JsonElement> axis : sweep.getAsJsonObject().entrySet()) {
             String path = axis.getKey();
-            String where = "sweep." + path;
-            String pathProblem = SweepPath.problem(path);
-            if (pathProblem != null) {
-                problems.add(where, pathProblem);
-            } else if (axis.getValue().isJsonObject()) {
-                JsonArray files = SweepFiles.expand(axis.getValue().getAsJsonObject(), baseDirectory, where, problems);
-                if (files != null) axes.put(path, files);
-            } else if (!axis.getValue().isJsonArray() || axis.getValue().getAsJsonArray().isEmpty()) {
-                problems.add(where, "a swept path needs a non-empty list of values [...] "
-                        + "or a file pattern {\"files\": \"data/*.csv\"}");
+            if (path.equals(ZIP)) {
+                SweepAxis zipped = zip(axis.getValue(), baseDirectory, problems);
+                if (zipped != null) axes.add(zipped);
             } else {
-                axes.put(path, axis.getValue().getAsJsonArray());
+                JsonArray values = values(path, "sweep." + path, axis.getValue(), baseDirectory, problems);
+                if (values != null) axes.add(SweepAxis.single(path, values, "sweep." + path));
+            }
+        }
+        for (SweepAxis axis : axes) {
+            for (int i = 0; i < axis.paths().size(); i++) {
+                if (!swept.add(axis.paths().get(i))) {
+                    problems.add(axis.sources().get(i), "\"" + axis.paths().get(i) + "\" is swept twice (alone and "
+                            + "zipped); sweep each path once");
+                }
             }
         }
         return axes;
+    }
+
+    /** {@code "zip": {"loss.tau": [...], "data.rows": [...]}}: one axis, one run per position. */
+    private static SweepAxis zip(JsonElement zip, Path baseDirectory, SpecProblems problems) {
+        String where = "sweep." + ZIP;
+        if (!zip.isJsonObject() || zip.getAsJsonObject().size() == 0) {
+            problems.add(where, "\"" + ZIP + "\" must be an object mapping two or more paths to equally long lists, "
+                    + "such as {\"loss.tau\": [0.1, 0.5], \"data.rows\": [20, 40]}: one run per position");
+            return null;
+        }
+        List<String> paths = new ArrayList<>();
+        List<JsonArray> lists = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        boolean valid = true;
+        for (Map.Entry<String, JsonElement> axis : zip.getAsJsonObject().entrySet()) {
+            String source = where + "." + axis.getKey();
+            JsonArray values = values(axis.getKey(), source, axis.getValue(), baseDirectory, problems);
+            if (values == null) {
+                valid = false;
+                continue;
+            }
+            paths.add(axis.getKey());
+            lists.add(values);
+            sources.add(source);
+        }
+        if (!valid) return null;
+        for (int i = 1; i < lists.size(); i++) {
+            if (lists.get(i).size() != lists.get(0).size()) {
+                StringBuilder lengths = new StringBuilder();
+                for (int k = 0; k < lists.size(); k++) {
+                    lengths.append(k == 0 ? "" : ", ").append(paths.get(k)).append(" has ").append(lists.get(k).size());
+                }
+                problems.add(where, "zipped lists must be equally long (one run per position): " + lengths);
+                return null;
+            }
+        }
+        return new SweepAxis(paths, lists, sources);
+    }
+
+    /** One swept path's values: a list as written, a range or a file pattern expanded; null after reporting. */
+    private static JsonArray values(String path, String where, JsonElement axis, Path baseDirectory,
+                                    SpecProblems problems) {
+        String pathProblem = SweepPath.problem(path);
+        if (pathProblem != null) {
+            problems.add(where, pathProblem);
+            return null;
+        }
+        if (axis.isJsonObject()) {
+            JsonObject object = axis.getAsJsonObject();
+            return SweepRange.isRange(object) ? SweepRange.expand(object, where, problems)
+                    : SweepFiles.expand(object, baseDirectory, where, problems);
+        } else if (axis.isJsonArray() && !axis.getAsJsonArray().isEmpty()) {
+            return axis.getAsJsonArray();
+        }
+        problems.add(where, "a swept path needs " + AXIS_FORMS);
+        return null;
     }
 
     /**
@@ -120,12 +195,21 @@ record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.
         JsonObject copy = root.deepCopy();
         JsonElement sweep = copy.get("sweep");
         if (sweep == null || !sweep.isJsonObject()) return copy;
-        for (Map.Entry<String, JsonElement> axis : sweep.getAsJsonObject().entrySet()) {
-            if (axis.getValue().isJsonObject() && this.sweep.containsKey(axis.getKey())) {
-                axis.setValue(this.sweep.get(axis.getKey()).deepCopy());
+        expandFiles(sweep.getAsJsonObject(), "sweep.");
+        JsonElement zip = sweep.getAsJsonObject().get(ZIP);
+        if (zip != null && zip.isJsonObject()) expandFiles(zip.getAsJsonObject(), "sweep." + ZIP + ".");
+        return copy;
+    }
+
+    /** Each file axis of {@code axes} (whose list sits at {@code prefix} + path) replaced by its values. */
+    private void expandFiles(JsonObject axes, String prefix) {
+        for (Map.Entry<String, JsonElement> axis : axes.entrySet()) {
+            if (!axis.getValue().isJsonObject() || !axis.getValue().getAsJsonObject().has(SweepFiles.KEY)) continue;
+            for (SweepAxis expanded : sweep) {
+                int at = expanded.sources().indexOf(prefix + axis.getKey());
+                if (at >= 0) axis.setValue(expanded.values().get(at).deepCopy());
             }
         }
-        return copy;
     }
 
     private static String defaultName(SpecDocument document) {

@@ -12,11 +12,18 @@ import com.google.gson.JsonObject;
  * @param file       the spec file as the caller named it (messages use this spelling)
  * @param positions  dotted path of every value ({@code loss.tau}, {@code sweep.loss.tau[2]}) to
  *                   where the value starts
+ * @param overrides  dotted path to the {@code --set} assignment that replaced the value there, as given
+ *                   ({@link SpecOverrides}); problems at or below such a path name the assignment
  */
-record SpecDocument(Path file, JsonObject root, Map<String, Position> positions) {
+record SpecDocument(Path file, JsonObject root, Map<String, Position> positions, Map<String, String> overrides) {
 
     SpecDocument {
         positions = Map.copyOf(positions);
+        overrides = Map.copyOf(overrides);
+    }
+
+    SpecDocument(Path file, JsonObject root, Map<String, Position> positions) {
+        this(file, root, positions, Map.of());
     }
 
     /** A 1-based line and column in the spec text. */
@@ -40,6 +47,12 @@ record SpecDocument(Path file, JsonObject root, Map<String, Position> positions)
 
     /** The prefix of every message about this spec: {@code file:line:column (path)}. */
     String where(String path) {
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
+            String key = override.getKey();
+            if (path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "[")) {
+                return file + ": --set " + override.getValue() + " (" + path + ")";
+            }
+        }
         return file + ":" + locate(path) + (path.isEmpty() ? "" : " (" + path + ")");
     }
 }

@@ -47,11 +47,12 @@ final class SpecSnapshot {
             String key = parameter.name();
             JsonObject owner = object(spec, section);
             if (owner != null && owner.has(key)) owner.add(key, absolute(owner.get(key), base));
-            JsonObject sweep = object(spec, "sweep");
-            JsonElement axis = sweep == null ? null : sweep.get(section + "." + key);
-            if (axis != null && axis.isJsonArray()) {
-                JsonArray values = axis.getAsJsonArray();
-                for (int i = 0; i < values.size(); i++) values.set(i, absolute(values.get(i), base));
+            for (JsonObject sweep : new JsonObject[] {object(spec, "sweep"), object(spec, "sweep." + ExperimentSpec.ZIP)}) {
+                JsonElement axis = sweep == null ? null : sweep.get(section + "." + key);
+                if (axis != null && axis.isJsonArray()) {
+                    JsonArray values = axis.getAsJsonArray();
+                    for (int i = 0; i < values.size(); i++) values.set(i, absolute(values.get(i), base));
+                }
             }
         }
     }

@@ -52,7 +52,7 @@ class SweepFilesTest {
         ExperimentSpec parsed = ExperimentSpec.parse(document, problems);
         problems.throwIfAny();
         List<String> values = new ArrayList<>();
-        for (JsonElement value : parsed.sweep().get("data.path")) values.add(value.getAsString());
+        for (JsonElement value : parsed.sweep().get(0).values().get(0)) values.add(value.getAsString());
         return values;
     }
 
