@@ -28,8 +28,12 @@ final class RunCommand implements Callable<Integer> {
     Path outputFolder;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
-            description = "Runs executed at the same time (default: ${DEFAULT-VALUE}); results stay in sweep order.")
-    int jobs;
+            description = "Runs executed at the same time, or auto for one per core (default: ${DEFAULT-VALUE}); "
+                    + "results stay in sweep order.")
+    String jobs;
+
+    @Mixin
+    SetOptions set;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, no progress.")
     boolean quiet;
@@ -61,9 +65,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LaunchException {
-        if (jobs < 1) {
-            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
-        }
+        int jobs = jobs(this.jobs);
         if (resume && overwrite) {
             throw new ParameterException(spec.commandLine(), "--resume keeps earlier results and --overwrite deletes "
                     + "them: give one of them");
@@ -85,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         try (Workbench running = workbench.start(); SweepProgress progress = SweepProgress.on(out, quiet);
              StopOnSignal stop = StopOnSignal.install(running.experiments())) {
             summary = running.experiments().run(specFile, outputFolder, progress,
-                    new RunOptions(jobs, overwrite, resume, selection));
+                    new RunOptions(jobs, overwrite, resume, selection, set.assignments));
             signalled = stop.signalled();
         } catch (SpecException e) {
             err.println(e.getMessage());
@@ -107,13 +109,29 @@ final class RunCommand implements Callable<Integer> {
         long interrupted = summary.runs().stream()
                 .filter(run -> RunVerdict.of(run.status(), run.message()) == RunVerdict.INTERRUPTED).count();
         if (signalled || interrupted > 0) {
-            out.printf(Locale.ROOT, "%s: stopped on request, %d %s INTERRUPTED; finish with: drlp run %s --out %s --resume%s%n",
-                    summary.name(), interrupted, interrupted == 1 ? "run" : "runs", specFile, outputFolder,
+            StringBuilder again = new StringBuilder();
+            set.assignments.forEach(assignment -> again.append(" --set ").append(SlurmScripts.quote(assignment)));
+            out.printf(Locale.ROOT, "%s: stopped on request, %d %s INTERRUPTED; finish with: drlp run %s --out %s%s --resume%s%n",
+                    summary.name(), interrupted, interrupted == 1 ? "run" : "runs", specFile, outputFolder, again,
                     selection.isAll() ? "" : " " + selection);
         }
         out.flush();
         log.show(err, workbench.debugStream());
         if (signalled || interrupted > 0) return Main.INCOMPLETE;
         return failures == 0 ? Main.OK : Main.RUNS_FAILED;
+    }
+
+    /** --jobs: a positive number, or auto for every core this JVM may use. */
+    private int jobs(String text) {
+        if (text.equals("auto")) return Runtime.getRuntime().availableProcessors();
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--jobs takes a number of runs at a time or auto (one per "
+                    + "core), not \"" + text + "\"");
+        }
+        if (value < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + text);
+        return value;
     }
 }

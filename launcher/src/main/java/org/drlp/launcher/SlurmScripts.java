@@ -7,10 +7,15 @@ import java.util.List;
 /**
  * The two sbatch scripts of a sweep on Slurm, kept in its folder: the array, each task running
  * its shard into shards/NNN with {@code --resume} (so that running the script again finishes what
- * a cancelled or timed-out task left), and the merge, run once the array has ended.
+ * a cancelled or timed-out task left), and the merge, run once the array has ended. The submit's
+ * {@code --set} overrides are passed on to every task, so that the shards run what was validated.
  */
 record SlurmScripts(Path java, Path jar, Path spec, Path folder, int tasks, String partition, String time,
-                    int cpusPerTask) {
+                    int cpusPerTask, List<String> overrides) {
+
+    SlurmScripts {
+        overrides = List.copyOf(overrides);
+    }
 
     static final String ARRAY_SCRIPT = "drlp-array.sh";
     static final String MERGE_SCRIPT = "drlp-merge.sh";
@@ -24,8 +29,9 @@ record SlurmScripts(Path java, Path jar, Path spec, Path folder, int tasks, Stri
         script.append("# one shard of the sweep per task; --resume finishes what an earlier attempt left\n")
                 .append("shard=$(printf %03d \"$SLURM_ARRAY_TASK_ID\")\n")
                 .append("exec ").append(quote(java.toString())).append(" -jar ").append(quote(jar.toString()))
-                .append(" run ").append(quote(spec.toString()))
-                .append(" --out ").append(quote(folder.resolve("shards").toString())).append("/\"$shard\"")
+                .append(" run ").append(quote(spec.toString()));
+        for (String override : overrides) script.append(" --set ").append(quote(override));
+        script.append(" --out ").append(quote(folder.resolve("shards").toString())).append("/\"$shard\"")
                 .append(" --shard \"$SLURM_ARRAY_TASK_ID/").append(tasks).append('"')
                 .append(" --jobs ").append(cpusPerTask).append(" --resume --quiet\n");
         return script.toString();

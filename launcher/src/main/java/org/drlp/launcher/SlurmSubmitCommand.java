@@ -47,6 +47,9 @@ final class SlurmSubmitCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
+    SetOptions set;
+
+    @Mixin
     WorkbenchOptions workbench;
 
     @Spec
@@ -62,7 +65,7 @@ final class SlurmSubmitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int runs;
         try (Workbench running = workbench.start()) {
-            runs = running.experiments().validate(specFile);
+            runs = running.experiments().validate(specFile, set.assignments);
         } catch (SpecException e) {
             err.println(e.getMessage());
             return Main.ERROR;
@@ -73,7 +76,8 @@ final class SlurmSubmitCommand implements Callable<Integer> {
         }
         Path absolute = folder.toAbsolutePath().normalize();
         SlurmScripts scripts = new SlurmScripts(Path.of(System.getProperty("java.home"), "bin", "java"), jar(),
-                specFile.toAbsolutePath().normalize(), absolute, tasks, partition, time, cpusPerTask);
+                specFile.toAbsolutePath().normalize(), absolute, tasks, partition, time, cpusPerTask,
+                set.assignments);
         String name = specFile.getFileName().toString().replaceFirst("\\.json$", "");
         if (dryRun) {
             out.println("# " + absolute.resolve(SlurmScripts.ARRAY_SCRIPT));

@@ -18,6 +18,9 @@ final class ValidateCommand implements Callable<Integer> {
     Path specFile;
 
     @Mixin
+    SetOptions set;
+
+    @Mixin
     WorkbenchOptions workbench;
 
     @Spec
@@ -26,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws LaunchException {
         try (Workbench running = workbench.start()) {
-            int runs = running.experiments().validate(specFile);
+            int runs = running.experiments().validate(specFile, set.assignments);
             spec.commandLine().getOut().println(specFile + ": valid, " + runs + (runs == 1 ? " run" : " runs"));
             return Main.OK;
         } catch (SpecException e) {
