@@ -65,7 +65,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LaunchException {
-        int jobs = jobs(this.jobs);
+        int jobs;
+        try {
+            jobs = jobs(this.jobs);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (resume && overwrite) {
             throw new ParameterException(spec.commandLine(), "--resume keeps earlier results and --overwrite deletes "
                     + "them: give one of them");
@@ -121,17 +126,17 @@ final class RunCommand implements Callable<Integer> {
         return failures == 0 ? Main.OK : Main.RUNS_FAILED;
     }
 
-    /** --jobs: a positive number, or auto for every core this JVM may use. */
-    private int jobs(String text) {
+    /** --jobs: a positive number, or auto for every core this JVM may use (a Slurm task's CPUs, say). */
+    static int jobs(String text) {
         if (text.equals("auto")) return Runtime.getRuntime().availableProcessors();
         int value;
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--jobs takes a number of runs at a time or auto (one per "
-                    + "core), not \"" + text + "\"");
+            throw new IllegalArgumentException("--jobs takes a number of runs at a time or auto (one per core), not \""
+                    + text + "\"");
         }
-        if (value < 1) throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + text);
+        if (value < 1) throw new IllegalArgumentException("--jobs must be at least 1, not " + text);
         return value;
     }
 }

@@ -148,7 +148,12 @@ final class SlurmSubmitCommand implements Callable<Integer> {
         }
 
         static String submit(List<String> arguments) throws Refused {
-            List<String> command = new ArrayList<>(List.of("sbatch", "--parsable"));
+            return submit("sbatch", arguments);
+        }
+
+        /** @param sbatch  the sbatch to run, found on the PATH when it has no folder */
+        static String submit(String sbatch, List<String> arguments) throws Refused {
+            List<String> command = new ArrayList<>(List.of(sbatch, "--parsable"));
             command.addAll(arguments);
             Process process;
             try {
