@@ -194,7 +194,7 @@ public final class ExperimentRunner implements ExperimentService {
 
     @Override
     public MergeReport merge(List<Path> folders, Path outputDirectory) throws IOException {
-        return ResultsMerge.merge(folders, outputDirectory);
+        return ResultsMerge.merge(folders, outputDirectory, reports);
     }
 
     private ExperimentPlan plan(Path spec, List<String> overrides) throws SpecException {

@@ -30,11 +30,19 @@ final class ObjectivePlots {
     private final Path outputDirectory;
     private final String experiment;
     private final ObjectiveFigures.OverlayValue overlayValue;
+    /** By run index, what its iterations count, where the plan cannot say (runs read back by a merge). */
+    private final Map<Integer, String> recordedUnits;
 
     ObjectivePlots(Path outputDirectory, String experiment, ObjectiveFigures.OverlayValue overlayValue) {
+        this(outputDirectory, experiment, overlayValue, Map.of());
+    }
+
+    ObjectivePlots(Path outputDirectory, String experiment, ObjectiveFigures.OverlayValue overlayValue,
+                   Map<Integer, String> recordedUnits) {
         this.outputDirectory = outputDirectory;
         this.experiment = experiment;
         this.overlayValue = overlayValue;
+        this.recordedUnits = Map.copyOf(recordedUnits);
     }
 
     /** @return warnings; nothing is drawn for a run without a trace */
@@ -80,7 +88,8 @@ final class ObjectivePlots {
             traces.computeIfAbsent(group.seriesName(run), name -> new ArrayList<>())
                     .add(new ObjectiveFigures.Repeat(run.plan().repeat(), overlayValue == ObjectiveFigures.OverlayValue.GAP
                             ? finalStage(file) : ObjectiveTrace.read(file)));
-            units.putIfAbsent(group.seriesName(run), unit(run.plan()));
+            units.putIfAbsent(group.seriesName(run), run.plan().method() == null
+                    ? recordedUnits.getOrDefault(run.plan().index(), "iterations") : unit(run.plan()));
         }
         if (traces.isEmpty()) return null;
         List<ObjectiveFigures.Line> lines = new ArrayList<>();

@@ -19,8 +19,11 @@ import java.util.stream.Stream;
 
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.MergeReport;
+import org.drlp.api.ReportService;
+import org.drlp.api.SolveResult;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
@@ -28,7 +31,9 @@ import com.google.gson.JsonPrimitive;
  * {@code drlp merge}: the result folders of one spec (shards of a sweep, or whole folders) combined
  * into one. A folder given that has a {@value #SHARDS} subfolder stands for the folders in it, and
  * one without results.json for its subfolders that have one. Every check comes before anything is
- * written: one spec hash, the same summary.csv columns, no run finished in two folders.
+ * written: one spec hash, the same summary.csv columns, no run finished in two folders. The merged
+ * folder is what a run of the whole sweep leaves: results.json, summary.csv, spec.json, runs/NNN,
+ * the sweep groups' overlays in plots/ and the comparison report in report/.
  */
 final class ResultsMerge {
 
@@ -38,7 +43,8 @@ final class ResultsMerge {
     private ResultsMerge() {
     }
 
-    static MergeReport merge(List<Path> given, Path outputDirectory) throws IOException {
+    /** @param reports  writes the comparison report as a sweep's run does; null: none installed, none written */
+    static MergeReport merge(List<Path> given, Path outputDirectory, ReportService reports) throws IOException {
         List<RecordedResults> folders = new ArrayList<>();
         for (Path folder : expand(given)) folders.add(RecordedResults.readIfPresent(folder));
         RecordedResults first = folders.get(0);
@@ -123,11 +129,57 @@ final class ResultsMerge {
                 summaryRuns.add(RecordedResults.summaryRun(run));
             });
             results.open();
-            results.close();
             summary.open();
             summary.close();
+            // the folder as a run of the whole sweep leaves it: overlays of the sweep groups and the report
+            List<RunOutcome> outcomes = new ArrayList<>();
+            runs.values().forEach(run -> outcomes.add(outcome(run, first.sweptPaths())));
+            ObjectivePlots plots = new ObjectivePlots(outputDirectory, first.name(), overlay(outputDirectory), units(runs));
+            List<String> warnings = new ArrayList<>(plots.plotGroups(SweepGroups.of(outcomes)));
+            warnings.addAll(EndOfSweepReport.write(reports, outputDirectory, outcomes));
+            results.finish(warnings);
             return new MergeReport(new ExperimentSummary(first.name(), outputDirectory, summaryRuns, first.sweptPaths()),
                     first.specHash(), first.sweepRuns(), missing);
+        }
+    }
+
+    /**
+     * A recorded run as the plots and the report see it: its swept values, repeat, result and trace
+     * (the plugins are not resolved again, so the plan holds none).
+     */
+    private static RunOutcome outcome(JsonObject run, List<String> sweptPaths) {
+        Map<String, JsonElement> values = new LinkedHashMap<>();
+        JsonObject sweep = run.getAsJsonObject("sweep");
+        for (String path : sweptPaths) if (sweep.has(path)) values.put(path, sweep.get(path));
+        RunPlan plan = new RunPlan(run.get("index").getAsInt(), run.get("label").getAsString(),
+                new SweepPoint(new JsonObject(), values, Map.of()), run.get("repeat").getAsInt(), null, null, null, null);
+        ExperimentSummary.Run summary = RecordedResults.summaryRun(run);
+        SolveResult result = new SolveResult(summary.status(), summary.objective(), new double[0], summary.iterations(),
+                summary.regionChanges(), summary.seconds(), null, summary.message(), List.of());
+        JsonElement trace = run.get("trace");
+        return new RunOutcome(plan, result, List.of(), null, trace == null || trace.isJsonNull() ? null : trace.getAsString());
+    }
+
+    /** What each run's iterations count (pivots, epochs), as its record says. */
+    private static Map<Integer, String> units(Map<Integer, JsonObject> runs) {
+        Map<Integer, String> units = new TreeMap<>();
+        runs.forEach((index, run) -> {
+            JsonElement unit = run.get(ResultsWriter.ITERATION_UNIT);
+            if (unit != null && unit.isJsonPrimitive()) units.put(index, unit.getAsString());
+        });
+        return units;
+    }
+
+    /** The overlay the spec asked for (spec.json's "overlay"), the gap by default. */
+    private static ObjectiveFigures.OverlayValue overlay(Path outputDirectory) {
+        try {
+            JsonElement spec = com.google.gson.JsonParser.parseString(
+                    Files.readString(outputDirectory.resolve(SpecSnapshot.FILE_NAME)));
+            JsonElement overlay = spec.isJsonObject() ? spec.getAsJsonObject().get("overlay") : null;
+            return overlay != null && overlay.isJsonPrimitive() && "objective".equals(overlay.getAsString())
+                    ? ObjectiveFigures.OverlayValue.OBJECTIVE : ObjectiveFigures.OverlayValue.GAP;
+        } catch (IOException | RuntimeException e) {
+            return ObjectiveFigures.OverlayValue.GAP;
         }
     }
 

@@ -36,6 +36,8 @@ final class ResultsWriter implements AutoCloseable {
     static final String FILE_NAME = "results.json";
     /** Header keys that resume and merge read back (see {@link RecordedResults}). */
     static final String SPEC_HASH = "specHash", SWEEP_RUNS = "sweepRuns", SWEPT_PATHS = "sweptPaths";
+    /** What a run's iterations count (its method's unit: pivots, epochs), for plots drawn again by a merge. */
+    static final String ITERATION_UNIT = "iterationUnit";
 
     private static final Gson PRETTY =
             new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
@@ -169,6 +171,7 @@ final class ResultsWriter implements AutoCloseable {
         run.add("objective", JsonValues.number(result.objective()));
         run.add("parameters", parameters(outcome.parameterNames(), result.point()));
         run.addProperty("iterations", result.iterations());
+        run.addProperty(ITERATION_UNIT, plan.method().plugin().iterationUnit());
         run.addProperty("regionChanges", result.regionChanges());
         run.add("seconds", JsonValues.number(result.seconds()));
         run.add("message", result.message() == null || result.message().isEmpty()
