@@ -101,6 +101,17 @@ class CommandLineCompositionTest extends ConsoleCapture {
         assertTrue(message.startsWith("drlp: slurm submit: cannot write the scripts into " + file.resolve("sweep")), message);
         assertEquals(1, message.lines().count(), message);
         assertEquals("kept\n", Files.readString(file));
+
+        Path results = temp.resolve("results");
+        assertEquals(Main.OK, drlp("run", SPEC, "--out", results.toString(), "--quiet", "--only", "0"), err::toString);
+        String before = Files.readString(results.resolve("results.json"));
+        err.getBuffer().setLength(0);
+        assertEquals(Main.ERROR, drlp("merge", results.toString(), "--out", file.resolve("merged").toString()));
+        message = err.toString().trim();
+        assertTrue(message.startsWith("drlp: merge: "), message);
+        assertEquals(1, message.lines().count(), message);
+        assertEquals(before, Files.readString(results.resolve("results.json")), "the merged folder untouched");
+        assertEquals("kept\n", Files.readString(file));
     }
 
     @Test
