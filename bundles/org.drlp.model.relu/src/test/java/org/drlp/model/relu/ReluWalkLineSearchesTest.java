@@ -14,13 +14,14 @@ import org.drlp.spi.PiecewiseLinearLoss;
 import org.junit.jupiter.api.Test;
 
 /**
- * Training each layer of the paper's network with every line search that applies to a training
- * program (harris, crossing and auto; the weighted median is for separable programs only), under
- * each anti-cycling rule: every walk keeps its state equal to a recomputation at every step, never
- * raises the objective, and ends certified at a point that passes the finite-difference and
- * perturbation checks; the weighted median refuses the program, naming itself.
+ * The ReLU-network walks (training one layer of the paper's network, and minimising a network over
+ * its input) with every line search that applies to them (harris, crossing and auto; the weighted
+ * median is for separable programs only), under each anti-cycling rule: every walk keeps its state
+ * equal to a recomputation at every step, never raises the objective, and ends certified at a point
+ * that passes the finite-difference and perturbation checks (an argmin may instead be unbounded);
+ * the weighted median refuses such a program, naming itself.
  */
-class LayerTrainingLineSearchesTest {
+class ReluWalkLineSearchesTest {
 
     private static final String[][] STRATEGIES = {
             {"harris", "bland-after"}, {"crossing", "bland-after"}, {"auto", "bland-after"},
@@ -59,6 +60,34 @@ class LayerTrainingLineSearchesTest {
             }
         }
         assertEquals(4 * losses.length * STRATEGIES.length, certified);
+    }
+
+    @Test
+    void everyApplicableLineSearchMinimisesDeepNetworksMonotoneAndCertified() {
+        int[] minima = new int[STRATEGIES.length];
+        for (long seed = 1; seed <= 12; seed++) {
+            Network net = Network.random(2, new int[] {10, 10, 10, 10, 10}, -1, 1, seed);
+            double[] start = Oracle.uniform(new SplittableRandom(seed), 2, -20, 20);
+            for (int s = 0; s < STRATEGIES.length; s++) {
+                String[] strategies = STRATEGIES[s];
+                String context = "seed " + seed + " " + String.join("/", strategies);
+                WalkChecks checks = new WalkChecks(() -> new ArgminProgram(net), net::evaluate);
+                SolverOptions options = SolverOptions.defaults()
+                        .withStrategy(ShippedStrategies.choice("lineSearch", strategies[0], Map.of()))
+                        .withStrategy(ShippedStrategies.choice("antiCycling", strategies[1], Map.of()));
+                SolveResult result = checks.solve(start.clone(), seed % 2 == 0 ? Pivots.DANTZIG : Pivots.STEEPEST,
+                        options, true);
+                checks.assertMonotone();
+                assertTrue(ArgminWalkTest.ARGMIN_END_STATES.contains(result.status()),
+                        context + ": " + result.status() + " " + result.message());
+                if (result.status() != SolveStatus.LOCAL_MINIMUM) continue;
+                checks.assertLocalMinimum(result, new SplittableRandom(seed));
+                minima[s]++;
+            }
+        }
+        for (int s = 0; s < STRATEGIES.length; s++) {
+            assertTrue(minima[s] > 0, String.join("/", STRATEGIES[s]) + " never ended at a local minimum");
+        }
     }
 
     @Test
