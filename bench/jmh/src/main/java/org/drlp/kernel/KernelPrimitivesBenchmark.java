@@ -9,6 +9,7 @@ import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStatus;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
+import org.drlp.kernel.linesearch.HarrisRatioTest;
 import org.drlp.kernel.linesearch.WeightedMedian;
 import org.drlp.model.linear.PiecewiseLinearRegression;
 import org.drlp.spi.LineSearch;
@@ -64,6 +65,7 @@ public class KernelPrimitivesBenchmark {
     private double[] dz;
     private double[] edge;
     private LineSearch weightedMedian;
+    private final HarrisRatioTest harris = new HarrisRatioTest();
     private double halfWeight;
     private int entering;
 
@@ -125,7 +127,7 @@ public class KernelPrimitivesBenchmark {
         boolean[] isCritical = new boolean[rows];
         for (int c : critical) isCritical[c] = true;
         double[] d0 = new double[p];
-        walk.edgeDirection(0, d0);
+        walk.basis().edgeDirection(0, d0);
         edge = new double[p];
         weightedMedian = new WeightedMedian().create(Parameters.defaults("weighted-median", List.of()));
         weightedMedian.prepare(program);
@@ -150,23 +152,22 @@ public class KernelPrimitivesBenchmark {
 
     @Benchmark
     public int ratioTest() {
-        return walk.harris().blocking(walk.lineAlong(0, edge, dz, 0));
+        return harris.blocking(WalkPrimitives.lineAlong(walk, 0, edge, dz, 0));
     }
 
     @Benchmark
     public double passThroughSearch() {
-        return weightedMedian.improvement(walk.lineAlong(0, edge, dz, -halfWeight));
+        return weightedMedian.improvement(WalkPrimitives.lineAlong(walk, 0, edge, dz, -halfWeight));
     }
 
     @Benchmark
     public double pricing() {
-        walk.priceAll();
-        return walk.slope(0);
+        return WalkPrimitives.priceAll(walk).slope(0);
     }
 
     @Benchmark
     public int basisUpdate() {
-        walk.exchangeAndBack(0, entering);
+        WalkPrimitives.exchangeAndBack(walk, 0, entering);
         return walk.criticalSet()[0];
     }
 

@@ -6,6 +6,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.drlp.api.SolverOptions;
+import org.drlp.kernel.pricing.EdgePricing;
 
 /** Checks of a walk's state against recomputation, for tests: kept out of the production class. */
 final class WalkProbe {
@@ -15,14 +16,18 @@ final class WalkProbe {
 
     /** The direction of edge e at the walk's current vertex (a copy). */
     static double[] edgeDirection(VertexWalk walk, int e) {
-        double[] out = new double[walk.size() / 2];
-        walk.edgeDirection(e, out);
+        double[] out = new double[walk.pricing().size() / 2];
+        walk.basis().edgeDirection(e, out);
         return out;
     }
 
     /** Prices the edges afresh and returns the slopes (a copy). */
     static double[] pricedSlopes(VertexWalk walk) {
-        return walk.priceAll().clone();
+        EdgePricing pricing = walk.pricing();
+        pricing.price(walk.iteration());
+        double[] slopes = new double[pricing.size()];
+        for (int e = 0; e < slopes.length; e++) slopes[e] = pricing.slope(e);
+        return slopes;
     }
 
     /**
@@ -30,15 +35,15 @@ final class WalkProbe {
      * from the critical normals, relative to the largest entry; does not change the walk's state.
      */
     static double directionDrift(VertexWalk walk) {
-        int n = walk.size() / 2;
+        int n = walk.pricing().size() / 2;
         RealMatrix matrix = new Array2DRowRealMatrix(n, n);
         double[] normal = new double[n];
         for (int k = 0; k < n; k++) {
-            walk.criticalNormal(k, normal);
+            walk.basis().criticalNormal(k, normal);
             matrix.setRow(k, normal);
         }
         RealMatrix inverse = new LUDecomposition(matrix).getSolver().getInverse();
-        double[] directions = walk.directions();
+        double[] directions = walk.basis().matrix();
         double drift = 0, largest = 0;
         for (int k = 0; k < n; k++) {
             for (int i = 0; i < n; i++) {

@@ -79,7 +79,7 @@ class ArgminWalkTest {
     }
 
     /** A network can fall without bound over its input; otherwise the walk ends certified. */
-    private static final Set<SolveStatus> ARGMIN_END_STATES = EnumSet.of(SolveStatus.LOCAL_MINIMUM, SolveStatus.UNBOUNDED);
+    static final Set<SolveStatus> ARGMIN_END_STATES = EnumSet.of(SolveStatus.LOCAL_MINIMUM, SolveStatus.UNBOUNDED);
 
     /** f(x*) <= f on a 41^d grid of half-width {@code radius} around x*. */
     private static void assertNoLowerPointOnALocalGrid(Network net, double[] x, double radius) {

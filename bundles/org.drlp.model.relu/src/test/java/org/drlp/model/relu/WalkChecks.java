@@ -38,13 +38,18 @@ final class WalkChecks {
     }
 
     SolveResult solve(double[] start, PivotRule rule, boolean checkEveryStep) {
+        return solve(start, rule, SolverOptions.defaults(), checkEveryStep);
+    }
+
+    /** The walk with the given options (its strategies, say). */
+    SolveResult solve(double[] start, PivotRule rule, SolverOptions options, boolean checkEveryStep) {
         ReluProgram walked = factory.get();
         ReluProgram fresh = factory.get();
         StepListener listener = (iteration, f, step, entering, leaving, flips, nanos) -> {
             trace.add(f);
             if (checkEveryStep) compareWithRecomputation(walked, fresh, f);
         };
-        return new VertexWalkSolver().solve(walked, start, rule, SolverOptions.defaults(), listener);
+        return new VertexWalkSolver().solve(walked, start, rule, options, listener);
     }
 
     /** The tracked objective, the carried preactivations and the kept gradient equal a recomputation. */

@@ -1,4 +1,4 @@
-package org.drlp.kernel;
+package org.drlp.kernel.certificate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.drlp.kernel;
+package org.drlp.kernel.basis;
 
 /**
  * LU decomposition with partial pivoting of a small dense matrix, for the refactorisation of the
@@ -7,7 +7,7 @@ package org.drlp.kernel;
  * first refactorisation of every solve, where loading and warming up a matrix library's classes
  * would be part of the solve's time.
  */
-final class DenseLu {
+public final class DenseLu {
 
     private DenseLu() {
     }
@@ -19,7 +19,7 @@ final class DenseLu {
      * @param threshold  a pivot below this in absolute value makes A singular
      * @return false when A is singular ({@code out} is then unchanged)
      */
-    static boolean invertTransposed(double[] a, int n, double threshold, double[] out) {
+    public static boolean invertTransposed(double[] a, int n, double threshold, double[] out) {
         int[] pivot = new int[n];
         for (int i = 0; i < n; i++) pivot[i] = i;
         for (int col = 0; col < n; col++) {

@@ -1,4 +1,4 @@
-package org.drlp.kernel;
+package org.drlp.kernel.linesearch;
 
 import org.drlp.spi.LineView;
 import org.drlp.spi.ReluProgram;
@@ -7,10 +7,10 @@ import org.drlp.spi.ReluProgram;
  * The line along the edge being walked (or looked at), as line searches see it: reads the walk's
  * arrays in place. {@link #bind} points it at a direction and its rates before each search.
  */
-final class EdgeLine implements LineView {
+public final class EdgeLine implements LineView {
 
     /** Relative size below which a rate of change along an edge is round-off, not movement. */
-    static final double RATE_EPSILON = 1e-12;
+    public static final double RATE_EPSILON = 1e-12;
 
     private final ReluProgram program;
     private final boolean separable;
@@ -32,7 +32,7 @@ final class EdgeLine implements LineView {
     private double floor;
     private long crossings;
 
-    EdgeLine(ReluProgram program, int[] positionOf, double[] zTolerance, double[] kink, double[] normalNorm) {
+    public EdgeLine(ReluProgram program, int[] positionOf, double[] zTolerance, double[] kink, double[] normalNorm) {
         this.program = program;
         this.separable = kink != null;
         this.positionOf = positionOf;
@@ -46,7 +46,7 @@ final class EdgeLine implements LineView {
      * Points the view at the line with direction {@code direction} (of Euclidean length
      * {@code directionNorm}) and rates {@code rates}, slope {@code slope} at t = 0.
      */
-    EdgeLine bind(double[] direction, double[] rates, double directionNorm, double slope, double slopeTolerance) {
+    public EdgeLine bind(double[] direction, double[] rates, double directionNorm, double slope, double slopeTolerance) {
         this.z = program.preactivations();
         this.high = program.highSide();
         this.direction = direction;
@@ -67,7 +67,7 @@ final class EdgeLine implements LineView {
     }
 
     /** Neurons crossed since the last {@link #bind}. */
-    long crossings() {
+    public long crossings() {
         return crossings;
     }
 

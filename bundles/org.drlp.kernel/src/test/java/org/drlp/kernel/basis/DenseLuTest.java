@@ -1,4 +1,4 @@
-package org.drlp.kernel;
+package org.drlp.kernel.basis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,22 +1,22 @@
-package org.drlp.kernel;
+package org.drlp.kernel.certificate;
 
 /**
  * A sum of products accurate to about twice the working precision (Ogita, Rump and Oishi's Dot2:
  * each product split exactly with {@link Math#fma}, each addition with Knuth's TwoSum), for the
  * checks the walk makes before it reports a claim; not for the hot loops.
  */
-final class CompensatedSum {
+public final class CompensatedSum {
 
     private double sum;
     private double error;
 
-    void reset() {
+    public void reset() {
         sum = 0;
         error = 0;
     }
 
     /** Adds a * b. */
-    void addProduct(double a, double b) {
+    public void addProduct(double a, double b) {
         double product = a * b;
         double productError = Math.fma(a, b, -product);
         double total = sum + product;
@@ -26,11 +26,11 @@ final class CompensatedSum {
     }
 
     /** Adds a . b over the length of a. */
-    void addDot(double[] a, double[] b) {
+    public void addDot(double[] a, double[] b) {
         for (int i = 0; i < a.length; i++) addProduct(a[i], b[i]);
     }
 
-    double value() {
+    public double value() {
         return sum + error;
     }
 }
