@@ -47,10 +47,11 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** A running server: its workbench, the URL to open (with the token, if any) and the token. */
-    record Server(Workbench workbench, String url, String token) implements AutoCloseable {
+    record Server(Workbench workbench, String url, String token, List<String> properties) implements AutoCloseable {
         @Override
         public void close() {
             workbench.close();
+            properties.forEach(System::clearProperty);
         }
     }
 
@@ -91,9 +92,10 @@ final class ServeCommand implements Callable<Integer> {
                     + ":" + port + "/";
             String probeHost = address.isAnyLocalAddress() ? "127.0.0.1" : hostText(address.getHostAddress());
             awaitAnswer("http://" + probeHost + ":" + port + "/api/health", token);
-            return new Server(running, token == null ? base : base + "?token=" + token, token);
+            return new Server(running, token == null ? base : base + "?token=" + token, token, List.copyOf(settings.keySet()));
         } catch (LaunchException | RuntimeException e) {
             running.close();
+            settings.keySet().forEach(System::clearProperty);
             throw e;
         }
     }

@@ -91,6 +91,8 @@ public final class WebServlet extends HttpServlet {
     });
     private transient ScheduledFuture<?> pendingCatalogue;
     private transient String lastCatalogue;
+    /** Where the uPlot WebJar's dist files are in this bundle, so that its version is named only in the pom. */
+    private final transient String uplotFolder;
     private final transient ServiceListener serviceListener = event -> catalogueMayHaveChanged();
     private final transient BundleListener bundleListener = event -> catalogueMayHaveChanged();
 
@@ -108,6 +110,9 @@ public final class WebServlet extends HttpServlet {
         String limit = context.getProperty(MAX_BODY);
         this.maxBody = limit == null ? 1 << 20 : Long.parseLong(limit.trim());
         this.experiments = new Experiments(experimentService, events, log);
+        var found = context.getBundle().findEntries("META-INF/resources/webjars/uplot", "uPlot.esm.js", true);
+        String module = found != null && found.hasMoreElements() ? found.nextElement().getPath() : null;
+        this.uplotFolder = module == null ? null : module.substring(module.startsWith("/") ? 1 : 0, module.lastIndexOf('/') + 1);
         this.lastCatalogue = gson.toJson(Json.plugins(catalog.plugins()));
         context.addServiceListener(serviceListener);
         context.addBundleListener(bundleListener);
@@ -241,8 +246,8 @@ public final class WebServlet extends HttpServlet {
         String entry;
         if (path.equals("/") || path.equals("/index.html")) {
             entry = "web/index.html";
-        } else if (path.startsWith("/webjars/")) {
-            entry = "META-INF/resources" + path;
+        } else if (path.startsWith("/lib/uplot/") && uplotFolder != null) {
+            entry = uplotFolder + path.substring("/lib/uplot/".length());
         } else {
             entry = "web" + path;
         }
@@ -333,13 +338,25 @@ public final class WebServlet extends HttpServlet {
             answer.put("valid", true);
             answer.put("runs", runs);
         } catch (SpecException e) {
-            String message = Log.oneLine(e).replace(scratch.toString(), name).replace(scratch.getFileName().toString(), name);
+            // one problem on one line, or "N problems" then one line each: every line located where it can be
+            String message = String.valueOf(e.getMessage()).replace(scratch.toString(), name)
+                    .replace(scratch.getFileName().toString(), name);
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (String line : message.split("\\R")) {
+                if (line.isBlank()) continue;
+                Matcher at = line.startsWith(name) ? LOCATION.matcher(line.substring(name.length())) : null;
+                boolean located = at != null && at.lookingAt();
+                if (!located && !problems.isEmpty()) continue;
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("message", line.trim());
+                problem.put("line", located ? Integer.valueOf(at.group(1)) : null);
+                problem.put("column", located ? Integer.valueOf(at.group(2)) : null);
+                problems.add(problem);
+            }
+            if (problems.size() > 1 && problems.get(0).get("line") == null) problems.remove(0); // the "N problems" heading
             answer.put("valid", false);
-            answer.put("message", message);
-            Matcher at = message.startsWith(name) ? LOCATION.matcher(message.substring(name.length())) : null;
-            boolean located = at != null && at.lookingAt();
-            answer.put("line", located ? Integer.valueOf(at.group(1)) : null);
-            answer.put("column", located ? Integer.valueOf(at.group(2)) : null);
+            answer.put("message", message.lines().findFirst().orElse(message));
+            answer.put("problems", problems);
         } finally {
             Files.deleteIfExists(scratch);
         }
@@ -503,7 +520,8 @@ public final class WebServlet extends HttpServlet {
             if (!element.isJsonObject()) throw new WebError(400, "the request body must be a JSON object");
             return element.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new WebError(400, "the request body is not JSON: " + Log.oneLine(e));
+            throw new WebError(400, "the request body is not JSON: " + Log.oneLine(e.getCause() != null ? e.getCause() : e)
+                    .replaceFirst(" See https?://\\S+$", ""));
         }
     }
 
