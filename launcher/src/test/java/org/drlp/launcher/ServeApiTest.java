@@ -126,11 +126,12 @@ class ServeApiTest {
     @Test
     void bodiesOverTheLimitAndWritesThatAreNotJsonAreRefused() throws Exception {
         String big = "{\"path\": \"big.json\", \"text\": \"" + "x".repeat(1 << 20) + "\"}";
-        // a client that waits for 100-continue hears the refusal before it sends the body
-        HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/specs")).expectContinue(true)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertRefused(tooLarge, 413, "over the limit");
+        // refused on its declared length, before a byte of it is read
+        String tooLarge = raw("POST /api/specs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + big.length() + "\r\nConnection: close\r\n\r\n");
+        assertTrue(tooLarge.startsWith("HTTP/1.1 413"), tooLarge);
+        String body = tooLarge.substring(tooLarge.indexOf("\r\n\r\n") + 4);
+        assertTrue(body.startsWith("{\"error\":\"request body of " + big.length() + " bytes is over the limit"), body);
         assertFalse(Files.exists(workspace.resolve("big.json")));
         HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/specs"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"p.json\", \"text\": \"{}\"}")).build(),
@@ -154,12 +155,22 @@ class ServeApiTest {
         for (HttpResponse<String> response : List.of(
                 post("/api/specs", "{not json"), post("/api/validate", "[1, 2]"), post("/api/specs", "{\"path\": 3}"),
                 post("/api/experiments", "{\"spec\": \"median.json\", \"jobs\": \"many\"}"),
-                get("/api/nothing"), get("/api/experiments?id=x"), get("/app/../../etc/passwd"))) {
+                get("/api/nothing"), get("/api/experiments?id=x"), get("/app/nothere.js"))) {
             assertTrue(response.statusCode() >= 400, response.body());
             assertEquals(1, response.body().lines().count(), response.body());
             JsonObject error = JsonParser.parseString(response.body()).getAsJsonObject();
             String message = error.get("error").getAsString();
             assertFalse(message.contains("\tat ") || message.contains("Exception"), message);
+        }
+    }
+
+    @Test
+    void pathsThatClimbInTheUrlNeverReachAFile() throws Exception {
+        // Jetty itself refuses ambiguous or climbing URL paths before the servlet sees them
+        for (String path : List.of("/app/%2e%2e/%2e%2e/etc/passwd", "/app/..%2f..%2fetc%2fpasswd", "/..%2f/outside/secret.txt")) {
+            HttpResponse<String> response = get(path);
+            assertTrue(response.statusCode() == 400 || response.statusCode() == 404, path + ": " + response.statusCode());
+            assertFalse(response.body().contains("root:") || response.body().contains("not for the browser"), response.body());
         }
     }
 
@@ -272,11 +283,14 @@ class ServeApiTest {
 
     /** java.net.http will not send a Host header of one's own; a socket will. */
     static String rawGet(String path, String host) throws IOException {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    }
+
+    static String raw(String request) throws IOException {
         URI uri = URI.create(base);
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
