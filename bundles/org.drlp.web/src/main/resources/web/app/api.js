@@ -86,3 +86,8 @@ export function number(value, digits = 6) {
   if (Number.isInteger(value)) return String(value);
   return Math.abs(value) >= 1e6 || (Math.abs(value) < 1e-3 && value !== 0) ? value.toExponential(digits - 1) : value.toPrecision(digits);
 }
+
+/** Replaces a node's children, skipping absent ones (replaceChildren would show them as "null"). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}

@@ -1,6 +1,6 @@
 // The spec editor: a form generated from the plugins' parameter declarations beside the JSON text,
 // kept in step both ways, validated by the server on every change, saved and loaded in the workspace.
-import { el, get, post, text, toast } from './api.js';
+import { el, fill, get, post, text, toast } from './api.js';
 
 const SECTIONS = [
   { key: 'data', role: 'data', selector: 'source', title: 'Data' },
@@ -34,7 +34,7 @@ export function composePage(root, state) {
 
   function build() {
     built = true;
-    root.replaceChildren(
+    fill(root,
       el('h2', {}, 'Compose'),
       el('div', { class: 'toolbar' },
         el('label', {}, 'spec ', pathInput),
@@ -59,7 +59,7 @@ export function composePage(root, state) {
   async function refreshSpecList() {
     try {
       const { specs } = await get('/api/specs');
-      specList.replaceChildren(el('option', { value: '' }, specs.length ? 'choose a spec…' : 'no specs in the workspace'),
+      fill(specList, el('option', { value: '' }, specs.length ? 'choose a spec…' : 'no specs in the workspace'),
         ...specs.map((s) => el('option', { value: s }, s)));
     } catch (e) { toast(e.message); }
   }
@@ -93,7 +93,7 @@ export function composePage(root, state) {
     const marked = new Map();
     for (const p of problems || []) if (p.line && !marked.has(p.line)) marked.set(p.line, p.message);
     const lines = textarea.value.split('\n').length;
-    gutter.replaceChildren(...Array.from({ length: lines }, (_, i) =>
+    fill(gutter, ...Array.from({ length: lines }, (_, i) =>
       el('div', { class: marked.has(i + 1) ? 'error' : null, 'data-line': i + 1, title: marked.get(i + 1) }, i + 1)));
     gutter.scrollTop = textarea.scrollTop;
   }
@@ -113,7 +113,7 @@ export function composePage(root, state) {
     }
     if (mine !== sequence) return; // a later change is being validated
     state.validation = answer;
-    validation.replaceChildren();
+    fill(validation);
     validation.className = answer.valid ? 'valid' : 'invalid';
     if (answer.valid) {
       validation.append(`valid: ${answer.runs} ${answer.runs === 1 ? 'run' : 'runs'}`);
@@ -157,7 +157,7 @@ export function composePage(root, state) {
       field('f-name', 'name', el('input', { type: 'text', id: 'f-name', value: spec.name ?? '', onchange: (e) => set(null, 'name', e.target.value || undefined) })),
       field('f-description', 'description', el('input', { type: 'text', id: 'f-description', value: spec.description ?? '', onchange: (e) => set(null, 'description', e.target.value || undefined) })));
     const sections = SECTIONS.map(renderSection);
-    form.replaceChildren(top, ...sections, renderSweep());
+    fill(form, top, ...sections, renderSweep());
   }
 
   function field(id, label, input, doc, extra) {

@@ -1,10 +1,10 @@
 // Every role and plugin with its parameters and the bundle that provides it; redrawn when bundles come and go.
-import { el } from './api.js';
+import { el, fill } from './api.js';
 
 export function pluginsPage(root, state) {
   function render() {
     const roles = [...new Set(state.plugins.map((p) => p.role))];
-    root.replaceChildren(
+    fill(root,
       el('h2', {}, 'Plugins ', el('span', { class: 'muted', id: 'plugin-count' }, `${state.plugins.length} plugins in ${roles.length} roles`)),
       ...roles.map((role) => el('div', { class: 'role', 'data-role': role },
         el('h3', { class: 'role-heading' }, role),

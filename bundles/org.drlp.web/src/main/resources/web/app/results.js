@@ -1,6 +1,6 @@
 // A results folder of the workspace: its runs table (sortable, filterable by status and every swept
 // key), per-run trace plots, overlays of selected runs, the comparison report, and links to files.
-import { el, fileUrl, get, number, post, text, toast } from './api.js';
+import { el, fileUrl, fill, get, number, post, text, toast } from './api.js';
 import { lineChart } from './chart.js';
 
 export function resultsPage(root, state) {
@@ -22,7 +22,7 @@ export function resultsPage(root, state) {
 
   function build() {
     built = true;
-    root.replaceChildren(
+    fill(root,
       el('h2', {}, 'Results'),
       el('div', { class: 'toolbar' }, el('label', {}, 'folder ', folderSelect),
         el('button', { onclick: refreshFolders }, 'Refresh')),
@@ -35,7 +35,7 @@ export function resultsPage(root, state) {
 
   async function refreshFolders() {
     const { results: folders } = await get('/api/results');
-    folderSelect.replaceChildren(el('option', { value: '' }, folders.length ? 'choose a results folder…' : 'no results in the workspace'),
+    fill(folderSelect, el('option', { value: '' }, folders.length ? 'choose a results folder…' : 'no results in the workspace'),
       ...folders.map((f) => el('option', { value: f.path, selected: f.path === folder }, f.path)));
     return folders;
   }
@@ -44,8 +44,8 @@ export function resultsPage(root, state) {
     const began = performance.now();
     folder = path;
     selected.clear();
-    detail.replaceChildren();
-    overlay.replaceChildren();
+    fill(detail);
+    fill(overlay);
     try {
       results = JSON.parse(await text(`${path}/results.json`));
     } catch (e) {
@@ -57,6 +57,7 @@ export function resultsPage(root, state) {
     renderFilters();
     renderTable();
     timings.resultsLoadMillis = performance.now() - began;
+    timings.resultsRenderedAt = performance.now(); // since the page's navigation began
     timings.resultsRows = results.runs.length;
     renderReport();
     renderFiles();
@@ -65,7 +66,7 @@ export function resultsPage(root, state) {
   function renderHeader() {
     const counts = {};
     for (const r of results.runs) counts[r.status] = (counts[r.status] || 0) + 1;
-    header.replaceChildren(el('div', { class: 'muted' },
+    fill(header, el('div', { class: 'muted' },
       `${results.name}: ${results.runs.length} of ${results.sweepRuns ?? results.runs.length} runs · `,
       Object.entries(counts).map(([s, n]) => el('span', { class: `status-${s}` }, `${n} ${s} `)),
       `· started ${results.started} · spec `, el('a', { href: fileUrl(`${folder}/spec.json`), target: '_blank' }, 'spec.json'),
@@ -83,7 +84,7 @@ export function resultsPage(root, state) {
     });
     const search = el('input', { type: 'text', id: 'filter-text', placeholder: 'label contains…', value: filters.text,
       oninput: (e) => { filters.text = e.target.value; renderTable(); } });
-    filterBar.replaceChildren(el('label', {}, 'status ', status), ...swept, search);
+    fill(filterBar, el('label', {}, 'status ', status), ...swept, search);
   }
 
   function sweepText(run, key) {
@@ -131,7 +132,7 @@ export function resultsPage(root, state) {
       } })),
       cols.map((c) => el('td', { class: (c.num ? 'num ' : '') + (c.key === 'status' ? `status-${r.status}` : ''),
         onclick: () => showRun(r) }, c.format ? c.format(c.value(r)) : c.value(r)))));
-    table.replaceChildren(el('caption', { class: 'muted', id: 'results-shown' }, `${rows.length} of ${results.runs.length} runs shown`), head, ...body);
+    fill(table, el('caption', { class: 'muted', id: 'results-shown' }, `${rows.length} of ${results.runs.length} runs shown`), head, ...body);
   }
 
   async function trace(run) {
@@ -153,7 +154,7 @@ export function resultsPage(root, state) {
   }
 
   async function showRun(run) {
-    detail.replaceChildren(el('h3', {}, `run ${run.label}`), el('div', { class: 'muted' }, 'loading the trace…'));
+    fill(detail, el('h3', {}, `run ${run.label}`), el('div', { class: 'muted' }, 'loading the trace…'));
     let t = null;
     try { t = await trace(run); } catch (e) { toast(e.message); }
     const charts = [];
@@ -169,7 +170,7 @@ export function resultsPage(root, state) {
     if (runFolder) {
       try { runFiles = (await get(fileUrl(`${folder}/${runFolder}`))).files; } catch { runFiles = []; }
     }
-    detail.replaceChildren(
+    fill(detail,
       el('h3', {}, `run ${run.label} `, el('span', { class: `status-${run.status}` }, run.status)),
       run.message ? el('div', {}, run.message) : null,
       el('div', { id: 'trace-charts' }, charts.length ? charts : el('div', { class: 'muted' }, 'no trace recorded for this run')),
@@ -194,20 +195,20 @@ export function resultsPage(root, state) {
       const t = await trace(run).catch(() => null);
       if (t) series.push({ label: run.label, x: t.iteration, y: t.objective });
     }
-    overlay.replaceChildren(lineChart(series, { id: 'overlay-chart', title: `objective against pivots, ${series.length} runs`, x: 'pivots', y: 'objective', width: 900, height: 320 }));
+    fill(overlay, lineChart(series, { id: 'overlay-chart', title: `objective against pivots, ${series.length} runs`, x: 'pivots', y: 'objective', width: 900, height: 320 }));
   }
 
   async function renderReport() {
     let listing = null;
     try { listing = await get(fileUrl(`${folder}/report`)); } catch { listing = null; }
     if (!listing) {
-      report.replaceChildren(el('h3', {}, 'comparison report'),
+      fill(report, el('h3', {}, 'comparison report'),
         el('button', { id: 'write-report', onclick: writeReport }, 'Write the report (performance profiles, tables)'));
       return;
     }
     const names = listing.files.map((f) => f.name);
     const table = names.includes('table.csv') ? csvTable(await text(`${folder}/report/table.csv`), 'report-table') : null;
-    report.replaceChildren(el('h3', {}, 'comparison report ', el('a', { href: fileUrl(`${folder}/report/report.html`), target: '_blank' }, 'report.html')),
+    fill(report, el('h3', {}, 'comparison report ', el('a', { href: fileUrl(`${folder}/report/report.html`), target: '_blank' }, 'report.html')),
       el('div', { class: 'profiles', id: 'profiles' }, names.filter((n) => /^profile-.*\.svg$/.test(n))
         .map((n) => el('img', { src: fileUrl(`${folder}/report/${n}`), alt: n, title: n }))),
       table);
@@ -229,7 +230,7 @@ export function resultsPage(root, state) {
   async function renderFiles() {
     try {
       const listing = await get(fileUrl(folder));
-      files.replaceChildren(el('h3', {}, 'files'), el('ul', {}, listing.files.map((f) => el('li', {},
+      fill(files, el('h3', {}, 'files'), el('ul', {}, listing.files.map((f) => el('li', {},
         f.folder ? el('span', {}, f.name + '/ ', el('span', { class: 'muted' }, '(folder)'))
           : el('a', { href: fileUrl(f.path), target: '_blank' }, f.name)))));
     } catch (e) { toast(e.message); }

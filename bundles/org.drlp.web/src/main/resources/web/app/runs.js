@@ -1,6 +1,6 @@
 // Start an experiment, follow every run of its sweep, watch the objective of a running solve grow
 // live (server-sent events), stop the sweep (its runs in progress end INTERRUPTED).
-import { el, get, number, on, post, toast } from './api.js';
+import { el, fill, get, number, on, post, toast } from './api.js';
 import { liveChart } from './chart.js';
 
 export function runsPage(root, state) {
@@ -18,7 +18,7 @@ export function runsPage(root, state) {
 
   function build() {
     built = true;
-    root.replaceChildren(
+    fill(root,
       el('h2', {}, 'Runs'),
       el('div', { class: 'toolbar' },
         specSelect,
@@ -33,7 +33,7 @@ export function runsPage(root, state) {
 
   async function refreshSpecs() {
     const { specs } = await get('/api/specs');
-    specSelect.replaceChildren(...specs.map((s) => el('option', { value: s }, s)));
+    fill(specSelect, ...specs.map((s) => el('option', { value: s }, s)));
   }
 
   async function load() {
@@ -57,7 +57,7 @@ export function runsPage(root, state) {
   function render() {
     if (!built) return;
     const sorted = [...experiments.values()].sort((a, b) => b.id - a.id);
-    list.replaceChildren(...sorted.map((e) => el('div', { class: 'experiment', id: `experiment-${e.id}`, 'data-state': e.state },
+    fill(list, ...sorted.map((e) => el('div', { class: 'experiment', id: `experiment-${e.id}`, 'data-state': e.state },
       el('h3', {}, `#${e.id} ${e.name || e.spec} `, el('span', { class: `status-${e.state}`, id: `experiment-${e.id}-state` }, e.state),
         ' ', el('span', { class: 'muted' }, `${e.runs.size}/${e.total || '?'} runs · ${e.spec} → ${e.out}`),
         ' ', el('a', { href: `#/results/${encodeURIComponent(e.out)}`, id: `experiment-${e.id}-results` }, 'results')),
@@ -76,7 +76,7 @@ export function runsPage(root, state) {
     const run = experiments.get(experiment)?.runs.get(index);
     chart = liveChart({ id: 'live-chart', title: `objective of ${run?.label ?? index} (experiment #${experiment})`, x: 'pivots', y: 'objective' });
     for (const [x, y] of run?.points || []) chart.add(x, y);
-    chartBox.replaceChildren(chart);
+    fill(chartBox, chart);
   }
 
   function experimentOf(id) {
@@ -96,7 +96,7 @@ export function runsPage(root, state) {
     const run = { ...(e.runs.get(data.index) || { points: [] }), ...data };
     e.runs.set(data.index, run);
     if (data.status === 'RUNNING') {
-      timings.lastRunStarted = performance.now();
+      if (timings.firstRunStarted === undefined) timings.firstRunStarted = performance.now();
       if (built) focus(data.experiment, data.index);
     } else if (focused === `${data.experiment}:${data.index}`) {
       liveInfo.textContent = `${run.label}: ${run.status}, objective ${number(run.objective, 10)}, ${number(run.seconds, 3)} s`;
