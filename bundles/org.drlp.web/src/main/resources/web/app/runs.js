@@ -112,7 +112,10 @@ export function runsPage(root, state) {
     Object.assign(run, { iteration: data.iteration, objective: data.objective, seconds: data.seconds, status: 'RUNNING' });
     e.runs.set(data.index, run);
     progressCount++;
-    if (timings.firstProgress === undefined) timings.firstProgress = performance.now();
+    if (timings.firstProgress === undefined) {
+      timings.firstProgress = performance.now();
+      timings.firstProgressSolveSeconds = data.seconds; // how long the solve itself had run
+    }
     counter.textContent = String(progressCount);
     if (built && focused !== `${data.experiment}:${data.index}`) focus(data.experiment, data.index);
     else if (chart) chart.add(data.iteration, data.objective);
