@@ -79,6 +79,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         String token = address.isLoopbackAddress() ? null : newToken();
         Map<String, String> settings = new LinkedHashMap<>();
+        // org.drlp.web turns Felix HTTP off unless serve configured it (see UnlessServing there)
+        settings.put("org.apache.felix.http.enable", "true");
         settings.put("org.osgi.service.http.port", Integer.toString(port));
         settings.put("org.apache.felix.http.host", address.getHostAddress());
         settings.put("org.apache.felix.http.jetty.sendServerHeader", "false");

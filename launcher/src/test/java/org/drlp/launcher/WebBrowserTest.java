@@ -197,6 +197,17 @@ class WebBrowserTest {
         assertEquals(new ArrayList<>(run.getAsJsonObject("parameters").keySet()), parameters);
         assertTrue(browser.findElements(By.cssSelector("#certificate tr")).size() > 0);
         screenshot("results");
+
+        browser.findElement(By.cssSelector("#results-table tr[data-index='0'] input.pick")).click();
+        browser.findElement(By.id("overlay-selected")).click();
+        waitUntil("the overlay", () -> !browser.findElements(By.cssSelector("#overlay-chart canvas")).isEmpty());
+        browser.findElement(By.id("write-report")).click();
+        waitUntil("the report's profiles and table", () -> !browser.findElements(By.cssSelector("#profiles img")).isEmpty()
+                && !browser.findElements(By.cssSelector("#report-table tr")).isEmpty());
+        List<String> header = browser.findElements(By.cssSelector("#report-table tr:first-child th")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of(Files.readAllLines(workspace.resolve("results/live/report/table.csv")).get(0).split(",")), header);
+        js("document.getElementById('report').scrollIntoView()");
+        screenshot("results-report");
     }
 
     @Test

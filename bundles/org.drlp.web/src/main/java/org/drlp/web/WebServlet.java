@@ -104,7 +104,7 @@ public final class WebServlet extends HttpServlet {
         this.experimentService = experimentService;
         this.reports = reports;
         String folder = context.getProperty(WORKSPACE);
-        this.workspace = new Workspace(Path.of(folder == null || folder.isBlank() ? System.getProperty("user.dir") : folder));
+        this.workspace = new Workspace(Path.of(folder == null || folder.isBlank() ? "." : folder));
         String secret = context.getProperty(TOKEN);
         this.token = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
         String limit = context.getProperty(MAX_BODY);
