@@ -195,7 +195,7 @@ public final class WebServlet extends HttpServlet {
                 throw new WebError(401, given == null ? "a token is required: open the URL that serve printed"
                         : "wrong token: open the URL that serve printed");
             }
-            if (query != null) {
+            if (query != null && MessageDigest.isEqual(token, query.getBytes(StandardCharsets.UTF_8))) {
                 // the page's modules and its event stream carry the cookie from here on
                 response.addHeader("Set-Cookie", TOKEN_COOKIE + "=" + query + "; Path=/; HttpOnly; SameSite=Strict");
             }
@@ -484,6 +484,8 @@ public final class WebServlet extends HttpServlet {
         List<Path> children;
         try (Stream<Path> list = Files.list(folder)) {
             children = list.sorted().toList();
+        } catch (IOException e) {
+            return; // a folder this process may not read holds nothing to list
         }
         for (Path child : children) {
             String name = child.getFileName().toString();
