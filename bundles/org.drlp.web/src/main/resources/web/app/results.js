@@ -231,8 +231,8 @@ export function resultsPage(root, state) {
     try {
       const listing = await get(fileUrl(folder));
       fill(files, el('h3', {}, 'files'), el('ul', {}, listing.files.map((f) => el('li', {},
-        f.folder ? el('span', {}, f.name + '/ ', el('span', { class: 'muted' }, '(folder)'))
-          : el('a', { href: fileUrl(f.path), target: '_blank' }, f.name)))));
+        el('a', { href: fileUrl(f.path), target: '_blank' }, f.folder ? f.name + '/' : f.name),
+        f.folder ? el('span', { class: 'muted' }, ' (folder: its listing)') : null))));
     } catch (e) { toast(e.message); }
   }
 

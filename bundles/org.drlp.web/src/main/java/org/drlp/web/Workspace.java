@@ -31,8 +31,8 @@ final class Workspace {
 
     /** An existing file or folder inside the workspace. */
     Path existing(String name) throws WebError {
-        Path path = lexical(name);
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+        Path path = writable(name); // first inside, so that a 404 never tells what exists outside
+        if (!Files.exists(path)) {
             throw new WebError(404, "not found: " + name);
         }
         insideAfterLinks(name, path);
