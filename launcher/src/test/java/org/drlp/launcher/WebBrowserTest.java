@@ -303,11 +303,11 @@ class WebBrowserTest {
     // ---- helpers
 
     private static String slowSpec(String tau) {
-        // about two seconds of pivots on this machine: long enough for several progress reports
+        // a few seconds of pivots after little setup (generating few rows): several progress reports, the first soon
         return """
                 {
                   "name": "live",
-                  "data": {"source": "synthetic", "n": 40000, "p": 8, "seed": 1},
+                  "data": {"source": "synthetic", "n": 4000, "p": 20, "seed": 1},
                   "model": {"type": "linear", "intercept": true},
                   "loss": {"type": "quantile",
                            "tau": %s},
