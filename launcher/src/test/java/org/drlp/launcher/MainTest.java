@@ -96,7 +96,7 @@ class MainTest extends ConsoleCapture {
     void unknownFeatureNamesTheAvailableOnes() {
         assertEquals(Main.ERROR, drlp("plugins", "--features", "core,nonsense"));
 
-        assertTrue(err.toString().contains("unknown feature 'nonsense'; available: all, core, networks, regression, workbench"), err::toString);
+        assertTrue(err.toString().contains("unknown feature 'nonsense'; available: all, core, networks, regression, web, workbench"), err::toString);
     }
 
     @Test
