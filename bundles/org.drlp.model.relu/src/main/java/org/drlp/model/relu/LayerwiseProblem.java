@@ -102,10 +102,12 @@ final class LayerwiseProblem implements Problem {
         return List.copyOf(names);
     }
 
-    /** Writes the trained network as network.json. */
+    /** Writes the trained network as network.json and network.safetensors. */
     @Override
     public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
-        decode(solution).write(runDirectory.resolve(LayerTrainingProblem.ARTIFACT));
+        Network trained = decode(solution);
+        trained.write(runDirectory.resolve(LayerTrainingProblem.ARTIFACT));
+        trained.write(runDirectory.resolve(LayerTrainingProblem.SAFETENSORS_ARTIFACT));
     }
 
     /** The loss on the validation rows of the trained network; none without validation rows. */
