@@ -65,6 +65,11 @@ final class LayerwiseProblem implements Problem {
         return new LayerTrainingProgram(decode(point), layer, inputs, targets, loss, threads);
     }
 
+    /** The loss of all scheduled layers together, for a gradient method that trains them jointly. */
+    JointTraining joint() {
+        return new JointTraining(network, layers, offsets, inputs, targets, loss);
+    }
+
     /** Layer {@code layer}'s parameters within point (a copy). */
     double[] block(int layer, double[] point) {
         int b = indexOf(layer);
