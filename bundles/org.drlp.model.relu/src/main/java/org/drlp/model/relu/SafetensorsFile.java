@@ -19,6 +19,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 /**
  * Networks as PyTorch users keep them: the {@code state_dict} of an {@code nn.Sequential} of
@@ -82,19 +83,19 @@ final class SafetensorsFile {
             Tensor tensor = tensor(file, name, entry.getValue(), dataStart, bytes.length);
             Matcher m = NAME.matcher(name);
             if (!m.matches()) {
-                throw error(file, tensor.begin(), "tensor \"" + name + "\": not a Linear parameter of an nn.Sequential "
+                throw error(file, tensor.begin(), "tensor " + quoted(name) + ": not a Linear parameter of an nn.Sequential "
                         + "(expected names like 0.weight, 0.bias, 2.weight)");
             }
             if (prefix == null) prefix = m.group(1);
             else if (!prefix.equals(m.group(1))) {
-                throw error(file, tensor.begin(), "tensor \"" + name + "\": prefix \"" + m.group(1)
-                        + "\" differs from \"" + prefix + "\" of the other tensors: one nn.Sequential per file");
+                throw error(file, tensor.begin(), "tensor " + quoted(name) + ": prefix " + quoted(m.group(1))
+                        + " differs from " + quoted(prefix) + " of the other tensors: one nn.Sequential per file");
             }
             long index;
             try {
                 index = Long.parseLong(m.group(2));
             } catch (NumberFormatException e) {
-                throw error(file, tensor.begin(), "tensor \"" + name + "\": module index out of range");
+                throw error(file, tensor.begin(), "tensor " + quoted(name) + ": module index out of range");
             }
             Tensor[] pair = linear.computeIfAbsent(index, k -> new Tensor[2]);
             pair[m.group(3).equals("weight") ? 0 : 1] = tensor;
@@ -107,35 +108,35 @@ final class SafetensorsFile {
         for (Map.Entry<Long, Tensor[]> entry : linear.entrySet()) {
             String module = prefix + entry.getKey();
             Tensor weight = entry.getValue()[0], bias = entry.getValue()[1];
-            if (weight == null) throw error(file, entry.getValue()[1].begin(), "tensor \"" + module + ".weight\" is missing");
+            if (weight == null) throw error(file, entry.getValue()[1].begin(), "tensor " + quoted(module + ".weight") + " is missing");
             if (bias == null) {
-                throw error(file, weight.begin(), "tensor \"" + module + ".bias\" is missing (a Linear without bias "
+                throw error(file, weight.begin(), "tensor " + quoted(module + ".bias") + " is missing (a Linear without bias "
                         + "is not supported: save it with bias=True and zero biases)");
             }
             if (weight.shape().length != 2) {
-                throw error(file, weight.begin(), "tensor \"" + weight.name() + "\": shape " + shape(weight)
+                throw error(file, weight.begin(), "tensor " + quoted(weight.name()) + ": shape " + shape(weight)
                         + ", expected [out_features, in_features]");
             }
             if (bias.shape().length != 1 || bias.shape()[0] != weight.shape()[0]) {
-                throw error(file, bias.begin(), "tensor \"" + bias.name() + "\": shape " + shape(bias) + ", expected ["
+                throw error(file, bias.begin(), "tensor " + quoted(bias.name()) + ": shape " + shape(bias) + ", expected ["
                         + weight.shape()[0] + "] (the out_features of " + weight.name() + ")");
             }
             int rows = (int) weight.shape()[0], columns = (int) weight.shape()[1];
             if (previous >= 0 && columns != previous) {
-                throw error(file, weight.begin(), "tensor \"" + weight.name() + "\": shape " + shape(weight) + " takes "
+                throw error(file, weight.begin(), "tensor " + quoted(weight.name()) + ": shape " + shape(weight) + " takes "
                         + columns + " inputs but the layer before has " + previous + " outputs");
             }
             if (inputs < 0) inputs = columns;
             weights[l] = values(bytes, weight);
             biases[l] = values(bytes, bias);
             String bad = firstNonFinite(weights[l], biases[l]);
-            if (bad != null) throw error(file, weight.begin(), "layer " + module + ": " + bad);
+            if (bad != null) throw error(file, weight.begin(), "layer " + quoted(module) + ": " + bad);
             previous = rows;
             l++;
         }
         if (previous != 1) {
             Tensor last = linear.get(((TreeMap<Long, Tensor[]>) linear).lastKey())[0];
-            throw error(file, last.begin(), "tensor \"" + last.name() + "\": the output layer has " + previous
+            throw error(file, last.begin(), "tensor " + quoted(last.name()) + ": the output layer has " + previous
                     + " outputs, expected 1");
         }
         try {
@@ -160,7 +161,7 @@ final class SafetensorsFile {
     /** The header entry of one tensor, checked against the dtype, its shape and the file's size. */
     private static Tensor tensor(Path file, String name, JsonElement element, long dataStart, long fileSize)
             throws NetworkFormatException {
-        String where = "tensor \"" + name + "\"";
+        String where = "tensor " + quoted(name);
         if (!element.isJsonObject()) throw error(file, 8, where + ": header entry is not an object");
         JsonObject o = element.getAsJsonObject();
         JsonElement dtypeElement = o.get("dtype"), shapeElement = o.get("shape"), offsets = o.get("data_offsets");
@@ -176,7 +177,7 @@ final class SafetensorsFile {
         int width = switch (dtype) {
             case "F64" -> 8;
             case "F32" -> 4;
-            default -> throw error(file, at, where + ": dtype " + dtype + " is not a supported float type "
+            default -> throw error(file, at, where + ": dtype " + (dtype.matches("[A-Za-z0-9]+") ? dtype : quoted(dtype)) + " is not a supported float type "
                     + "(F32 or F64; convert with tensor.double() or tensor.float() before saving)");
         };
         JsonArray shapeArray = shapeElement.getAsJsonArray();
@@ -238,6 +239,11 @@ final class SafetensorsFile {
         StringBuilder s = new StringBuilder("[");
         for (int d = 0; d < shape.length; d++) s.append(d > 0 ? ", " : "").append(shape[d]);
         return s.append(']').toString();
+    }
+
+    /** A name as a JSON string: quoted, control characters escaped, so that a message stays one line. */
+    private static String quoted(String name) {
+        return new JsonPrimitive(name).toString();
     }
 
     private static NetworkFormatException error(Path file, long offset, String message) {

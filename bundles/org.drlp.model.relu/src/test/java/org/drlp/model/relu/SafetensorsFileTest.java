@@ -158,6 +158,33 @@ class SafetensorsFileTest {
         assertEquals(0, net.hiddenLayers());
     }
 
+    /** Random damage to a file (bytes changed, header digits and names edited) reads or fails with a located line. */
+    @Test
+    void damagedFilesReadOrFailWithALocatedLine() throws IOException {
+        byte[] whole = Files.readAllBytes(resource("sequential-4-5-4-2-1-f32.safetensors"));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        Path file = dir.resolve("damaged.safetensors");
+        int failures = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            byte[] damaged = whole.clone();
+            int edits = 1 + random.nextInt(3);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(damaged.length);
+                // most edits in the length and the header, where the structure is
+                if (random.nextBoolean()) at = random.nextInt(Math.min(damaged.length, 400));
+                damaged[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) "0123456789[],\"F".charAt(random.nextInt(15));
+            }
+            Files.write(file, damaged);
+            try {
+                Network.read(file);
+            } catch (NetworkFormatException e) {
+                assertOneLocatedLine(e, file);
+                failures++;
+            }
+        }
+        assertTrue(failures > 100, "the damage was noticed: " + failures);
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     /** A tensor of a hand-made file: its header entry and {@code values} doubles of data (1, 2, 3, ...). */
