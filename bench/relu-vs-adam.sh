@@ -90,7 +90,7 @@ PY
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-16s %6s %-9s %14s %-4s %-14s %11s %17s %12s %8s\n' problem budget method loss cert status iterations "polish piv/sec" "held-out" seconds
+printf '%-16s %6s %-9s %14s %-4s %-14s %11s %17s %12s %8s %s\n' problem budget method loss cert status iterations "polish piv/sec" "held-out" seconds "load (1 min, at the end)"
 for problem in small large; do
   source=$([ $problem = small ] && echo "$WORK/small.json" || echo examples/relu/large-first-layer.json)
   budgets="$BUDGETS"; [ $problem = large ] && budgets="$BUDGETS $LARGE_BUDGETS"
@@ -99,7 +99,8 @@ for problem in small large; do
       name="$problem-$budget-$method"
       spec "$WORK/$name.json" "$source" "$budget" "$method" "$FRACTION" "$PIVOT"
       java -jar "$JAR" run "$WORK/$name.json" --out "$WORK/$name" >"$WORK/$name.log" 2>&1 || true
-      if [ -f "$WORK/$name/results.json" ]; then row "$problem" "$budget" "$method" "$WORK/$name/results.json"
+      if [ -f "$WORK/$name/results.json" ]; then
+        echo "$(row "$problem" "$budget" "$method" "$WORK/$name/results.json") $(cut -d' ' -f1 /proc/loadavg)"
       else echo "$name: no results"; cat "$WORK/$name.log" >&2; fi
     done
   done

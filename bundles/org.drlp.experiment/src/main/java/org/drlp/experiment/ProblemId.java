@@ -28,8 +28,9 @@ final class ProblemId {
         List<String> swept = new ArrayList<>();
         for (Map.Entry<String, JsonElement> value : run.point().values().entrySet()) {
             String path = value.getKey();
-            String section = path.substring(0, path.indexOf('.'));
-            if (!PROBLEM_SECTIONS.contains(section)) continue;
+            int dot = path.indexOf('.');
+            String section = dot < 0 ? path : path.substring(0, dot);
+            if (!PROBLEM_SECTIONS.contains(section) || dot < 0) continue;
             ResolvedPlugin<?> plugin = section.equals("data") ? run.data() : run.model();
             String text = SweepPoint.text(value.getValue());
             boolean file = plugin != null && isPath(plugin, path.substring(section.length() + 1));

@@ -30,6 +30,7 @@ import org.drlp.spi.DataException;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.Problem;
+import org.drlp.spi.ProblemForm;
 
 /**
  * Executes the runs of one experiment: load data (cached), create the loss, build the problem,
@@ -229,7 +230,10 @@ final class RunExecutor {
             Problem problem = plan.model().plugin().build(data, loss, plan.model().parameters());
             if (problem == null) throw new IllegalStateException("model \"" + plan.model().name() + "\" returned no problem");
             progress.suspect(problem, "model \"" + plan.model().name() + "\"");
-            progress.suspect(problem.program(), "model \"" + plan.model().name() + "\"");
+            // a layer-by-layer problem has no single program (program() refuses): only its problem is suspect
+            if (plan.model().plugin().problemForm(plan.model().parameters()) != ProblemForm.LAYERWISE) {
+                progress.suspect(problem.program(), "model \"" + plan.model().name() + "\"");
+            }
             progress.enter("solving");
             FaultRecorder faults = new FaultRecorder();
             SolveResult result = solve(plan, problem, runDirectory, solveProgress, progress, faults);

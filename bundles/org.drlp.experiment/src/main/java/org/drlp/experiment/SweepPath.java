@@ -7,7 +7,9 @@ import com.google.gson.JsonObject;
  * The dotted paths a sweep may set: {@code section.key} for a section data, model, loss or solver
  * (the key may be the plugin selector, such as {@code loss.type}, which switches the plugin), and
  * deeper paths into the plugins a section's PLUGIN parameters name, such as
- * {@code solver.pivot.seed} or {@code solver.lineSearch.type}.
+ * {@code solver.pivot.seed} or {@code solver.lineSearch.type}. The whole solver section may be swept too
+ * ({@code "solver": [{"method": "adam", ...}, {"method": "block-coordinate", ...}]}): each value
+ * replaces the section, so that methods with different parameters are compared in one sweep.
  */
 final class SweepPath {
 
@@ -17,14 +19,15 @@ final class SweepPath {
     /** Why {@code path} cannot be swept, or null when it can. */
     static String problem(String path) {
         String[] parts = path.split("\\.", -1);
-        boolean valid = parts.length >= 2 && ExperimentSpec.SECTIONS.contains(parts[0]);
+        // a whole section only for the solver: the problem's identity is read from data.* and model.* keys
+        boolean valid = ExperimentSpec.SECTIONS.contains(parts[0]) && (parts.length >= 2 || parts[0].equals("solver"));
         for (String part : parts) {
             if (part.isEmpty()) valid = false;
         }
         return valid ? null
                 : "cannot sweep \"" + path + "\"; a swept path is section.key (section: "
-                        + String.join(", ", ExperimentSpec.SECTIONS) + "), or deeper into a plugin the section "
-                        + "names, such as solver.pivot.seed";
+                        + String.join(", ", ExperimentSpec.SECTIONS) + "), the whole solver section (each value replaces it), or deeper into a plugin the section names, such as "
+                        + "solver.pivot.seed";
     }
 
     /**

@@ -31,7 +31,9 @@ import org.osgi.service.component.annotations.Component;
  * {@link ReluProgram#refresh()} ({@link #needsRefresh()}), unless the program declares
  * {@link ReluProgram#exactFlips()} (the training and argmin programs). Crossing a neuron with nothing
  * downstream (a loss kink) changes no preactivation, so the plain advance stays exact.
- * Breakpoints are kept in a binary heap with lazy deletion.
+ * Breakpoints are kept in a binary heap with lazy deletion. When the line leaves its rate floor to
+ * be supplied ({@link FoldedRateFloor}), the first collection computes the largest rate in the same
+ * pass and pushes every leaving neuron; those the floor rules out are dropped when they come up.
  */
 @Component(service = LineSearchProvider.class, property = "name=" + Crossing.NAME)
 public final class Crossing implements LineSearchProvider {
@@ -158,8 +160,16 @@ public final class Crossing implements LineSearchProvider {
             // Only breakpoints up to a bound go into the heap; the bound grows (another pass over the
             // neurons) when the search gets there. It is estimated from a sample of the neurons, so
             // that a pass collects a few times the breakpoints the last search crossed, not every neuron.
-            double bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64));
-            collect(z, high, dz, -1, bound);
+            FoldedRateFloor fold = view instanceof FoldedRateFloor f && f.floorPending() ? f : null;
+            double bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64), fold != null);
+            // the floor is one number on a general program: the folded pass compares with it at pop time
+            double floor = 0;
+            if (fold != null) {
+                fold.largestRate(collectFolding(z, high, dz, bound));
+                floor = view.rateFloor(0);
+            } else {
+                collect(z, high, dz, -1, bound);
+            }
             int passes = 0;
             crossedCount = 0;
             changedOthers = false;
@@ -179,7 +189,11 @@ public final class Crossing implements LineSearchProvider {
                 double t = heapT[0];
                 int j = heapJ[0];
                 removeTop();
-                if (touched[j] == epoch && keyOf[j] != t) continue; // stale: j's rate changed, or j was crossed
+                if (touched[j] == epoch) {
+                    if (keyOf[j] != t) continue; // stale: j's rate changed, or j was crossed
+                } else if (fold != null && (high[j] ? dz[j] : -dz[j]) >= -floor) {
+                    continue; // pushed by the folded pass before the floor was known
+                }
                 fall -= slope * (t - at);
                 at = t;
                 changedCount = 0;
@@ -225,14 +239,14 @@ public final class Crossing implements LineSearchProvider {
          * A crossing time below which about {@code wanted} neurons cross, from every (m / SAMPLE)-th
          * neuron; infinity when the sample cannot tell (small programs, few candidates).
          */
-        private double sampledBound(double[] z, boolean[] high, double[] dz, double wanted) {
+        private double sampledBound(double[] z, boolean[] high, double[] dz, double wanted, boolean floorPending) {
             int m = keyOf.length;
             if (m < 4 * SAMPLE) return Double.POSITIVE_INFINITY;
             int stride = m / SAMPLE, count = 0;
             for (int j = epoch % stride; j < m && count < SAMPLE; j += stride) {
                 boolean up = high[j];
                 double rate = up ? dz[j] : -dz[j];
-                if (rate >= -line.rateFloor(j) || line.critical(j)) continue;
+                if (rate >= (floorPending ? 0 : -line.rateFloor(j)) || line.critical(j)) continue;
                 sample[count++] = Math.max(0, up ? z[j] : -z[j]) / -rate;
             }
             int index = (int) Math.ceil(wanted / stride);
@@ -257,6 +271,30 @@ public final class Crossing implements LineSearchProvider {
                 if (num <= -rate * lo || line.critical(j) || touched[j] == epoch) continue;
                 push(num / -rate, j);
             }
+        }
+
+        /**
+         * The first collection of a line whose floor is pending: pushes every non-critical neuron
+         * that leaves its side with crossing time in [0, hi] and returns the largest |rate| of the
+         * non-critical neurons (nothing is touched yet in this search).
+         */
+        private double collectFolding(double[] z, boolean[] high, double[] dz, double hi) {
+            boolean all = hi == Double.POSITIVE_INFINITY;
+            int m = keyOf.length;
+            double largest = 0;
+            for (int j = 0; j < m; j++) {
+                double d = dz[j];
+                double size = Math.abs(d);
+                if (size > largest && !line.critical(j)) largest = size;
+                boolean up = high[j];
+                double rate = up ? d : -d;
+                if (rate >= 0) continue;
+                double num = Math.max(0, up ? z[j] : -z[j]);
+                if (!all && num > -rate * hi) continue;
+                if (line.critical(j)) continue;
+                push(num / -rate, j);
+            }
+            return largest;
         }
 
         /** True when the last search crossed a neuron that changed other neurons' rates (see the class comment). */

@@ -7,7 +7,7 @@ import org.drlp.spi.ReluProgram;
  * The line along the edge being walked (or looked at), as line searches see it: reads the walk's
  * arrays in place. {@link #bind} points it at a direction and its rates before each search.
  */
-public final class EdgeLine implements LineView {
+public final class EdgeLine implements LineView, FoldedRateFloor {
 
     /** Relative size below which a rate of change along an edge is round-off, not movement. */
     public static final double RATE_EPSILON = 1e-12;
@@ -30,6 +30,8 @@ public final class EdgeLine implements LineView {
     private double slopeTolerance;
     /** Separable: RATE_EPSILON |d| (times |a_j| per neuron); otherwise RATE_EPSILON times the largest rate. */
     private double floor;
+    /** General programs: the floor waits for the largest rate (from the line search's pass, or computed on first use). */
+    private boolean floorPending;
     private long crossings;
 
     public EdgeLine(ReluProgram program, int[] positionOf, double[] zTolerance, double[] kink, double[] normalNorm) {
@@ -57,13 +59,29 @@ public final class EdgeLine implements LineView {
         if (separable) {
             floor = RATE_EPSILON * directionNorm;
         } else {
-            double maxRate = 0;
-            for (int j = 0; j < m; j++) {
-                if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
-            }
-            floor = RATE_EPSILON * maxRate;
+            floorPending = true;
         }
         return this;
+    }
+
+    @Override
+    public boolean floorPending() {
+        return floorPending;
+    }
+
+    @Override
+    public void largestRate(double max) {
+        floor = RATE_EPSILON * max;
+        floorPending = false;
+    }
+
+    /** The largest |rate| of the non-critical neurons: a pass of its own, when no search supplied it. */
+    private void computeFloor() {
+        double maxRate = 0;
+        for (int j = 0; j < m; j++) {
+            if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
+        }
+        largestRate(maxRate);
     }
 
     /** Neurons crossed since the last {@link #bind}. */
@@ -98,7 +116,9 @@ public final class EdgeLine implements LineView {
 
     @Override
     public double rateFloor(int j) {
-        return separable ? floor * normalNorm[j] : floor;
+        if (separable) return floor * normalNorm[j];
+        if (floorPending) computeFloor();
+        return floor;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
  * gradient of the region the iterate lies in, a subgradient at kinks). Returns the best iterate.
  * It has no stopping rule of its own and certifies nothing: having run every requested epoch it
  * ends COMPLETED (not ITERATION_LIMIT, which says a method's own rule was cut short); else
- * TIME_LIMIT or NUMERICAL_FAILURE.
+ * TIME_LIMIT or NUMERICAL_FAILURE. On a {@code relu-layerwise} problem it trains every scheduled
+ * layer jointly ({@link JointTraining}, back-propagation), as PyTorch users train.
  */
 @Component(service = SolverMethod.class, property = "name=adam")
 public final class AdamMethod implements SolverMethod {
@@ -50,10 +51,45 @@ public final class AdamMethod implements SolverMethod {
         return PARAMETERS;
     }
 
-    /** Descends a program; a layer-by-layer problem has none. */
+    /** Descends a program, or the scheduled layers of a layer-by-layer problem jointly. */
     @Override
     public Set<ProblemForm> acceptedForms() {
-        return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE);
+        return EnumSet.of(ProblemForm.PROGRAM, ProblemForm.SEPARABLE, ProblemForm.LAYERWISE);
+    }
+
+    /** What Adam needs of an objective: the value and a (sub)gradient at a point. */
+    interface Descent {
+        int dimension();
+
+        void reset(double[] x);
+
+        double value();
+
+        void gradient(double[] out);
+    }
+
+    private static Descent of(ReluProgram program) {
+        return new Descent() {
+            @Override
+            public int dimension() {
+                return program.dimension();
+            }
+
+            @Override
+            public void reset(double[] x) {
+                program.reset(x);
+            }
+
+            @Override
+            public double value() {
+                return program.value();
+            }
+
+            @Override
+            public void gradient(double[] out) {
+                program.gradient(out);
+            }
+        };
     }
 
     @Override
@@ -66,14 +102,15 @@ public final class AdamMethod implements SolverMethod {
         long start = System.nanoTime();
         StepListener steps = listener == null ? StepListener.NONE : listener;
         try {
-            return run(problem.program(), problem.start(), parameters, steps, start);
+            Descent objective = problem instanceof LayerwiseProblem layerwise ? layerwise.joint() : of(problem.program());
+            return run(objective, problem.start(), parameters, steps, start);
         } catch (RuntimeException e) {
             return SolveResult.failed("adam stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     seconds(start));
         }
     }
 
-    private static SolveResult run(ReluProgram program, double[] x0, Parameters parameters, StepListener steps,
+    private static SolveResult run(Descent program, double[] x0, Parameters parameters, StepListener steps,
                                    long start) {
         double rate = parameters.real("learningRate");
         long epochs = parameters.integer("epochs");

@@ -26,7 +26,10 @@ import org.osgi.service.component.annotations.Reference;
  * {@code block-coordinate}: solves a {@code relu-layerwise} problem one layer at a time with the
  * vertex walk (the {@link Solver} service), each block starting where the last one ended. A block's
  * end point is taken only if it does not raise the loss, so the loss never rises across the
- * schedule. The end point is a blockwise local minimum at best: no joint certificate exists.
+ * schedule. The end point is a blockwise local minimum at best: no joint certificate exists. A
+ * block stopped by {@code maxIterations} does not end the schedule (its point is taken if it is not
+ * higher, and the next layer is walked), so that every layer is trained under a pivot budget; the
+ * run then ends ITERATION_LIMIT. Any other uncertified end of a block ends the schedule.
  */
 @Component(service = SolverMethod.class, property = "name=block-coordinate")
 public final class BlockCoordinateMethod implements SolverMethod {
@@ -114,6 +117,7 @@ public final class BlockCoordinateMethod implements SolverMethod {
             double loss = Double.NaN;
             double roundStart = Double.NaN;
             int perRound = problem.roundLength();
+            StringBuilder limited = new StringBuilder();
             for (int step = 0; step < schedule.size(); step++) {
                 int layer = schedule.get(step);
                 LayerTrainingProgram program = problem.blockProgram(layer, point);
@@ -139,10 +143,17 @@ public final class BlockCoordinateMethod implements SolverMethod {
                     problem.setBlock(layer, block.point(), point);
                     loss = block.objective();
                 }
-                if (!block.status().isCertified()) {
+                if (block.status() == SolveStatus.ITERATION_LIMIT) {
+                    limited.append(limited.length() == 0 ? "" : ", ").append("layer ").append(layer)
+                            .append(" (step ").append(step + 1).append(')');
+                } else if (!block.status().isCertified()) {
                     return result(block.status(), "layer " + layer + " (step " + (step + 1) + " of " + schedule.size()
                             + "): " + block.message(), loss, point);
                 }
+            }
+            if (limited.length() > 0) {
+                return result(SolveStatus.ITERATION_LIMIT, "schedule done; blocks stopped at maxIterations "
+                        + options.maxIterations() + ": " + limited, loss, point);
             }
             String message = loss < roundStart
                     ? "schedule done; the last round still lowered the loss"

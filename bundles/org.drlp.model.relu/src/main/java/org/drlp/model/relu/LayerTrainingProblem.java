@@ -13,6 +13,8 @@ import org.drlp.spi.ReluProgram;
 final class LayerTrainingProblem implements Problem {
 
     static final String ARTIFACT = "network.json";
+    /** The same network for PyTorch users: an nn.Sequential state_dict in F64 (see {@link SafetensorsFile}). */
+    static final String SAFETENSORS_ARTIFACT = "network.safetensors";
 
     private final Network network;
     private final int layer;
@@ -55,10 +57,12 @@ final class LayerTrainingProblem implements Problem {
         return List.copyOf(names);
     }
 
-    /** Writes the network with the trained layer in place as network.json. */
+    /** Writes the network with the trained layer in place as network.json and network.safetensors. */
     @Override
     public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
-        network.withLayerParameters(layer, solution).write(runDirectory.resolve(ARTIFACT));
+        Network trained = network.withLayerParameters(layer, solution);
+        trained.write(runDirectory.resolve(ARTIFACT));
+        trained.write(runDirectory.resolve(SAFETENSORS_ARTIFACT));
     }
 
     /** The loss on the validation rows of the network with the trained layer; none without validation rows. */

@@ -20,6 +20,13 @@ import org.drlp.spi.ReluProgram;
  * <p>Costs: directional, advance, refresh and value are one pass over the data, O(N B) plus the
  * deeper layers' weights per branch; flipEffect costs O(branch + n) and touches only the branch
  * of the neuron; normal and flip O(branch + n); gradient O(n) (kept up to date per flipped branch).
+ *
+ * <p>Threads: directional, advance and the forward part of refresh run on {@code threads} threads
+ * (a {@link ChunkPool} of the program's own). The rows are cut into chunks of
+ * {@link #ROWS_PER_CHUNK} consecutive rows whatever the number of threads; each chunk writes only
+ * its own branches, and the directional derivative g . v is the sum, in chunk order, of the chunks'
+ * sums over their rows in row order. So the program computes the same bits on any number of
+ * threads; the gradient is accumulated on the caller's thread in row order.
  */
 public final class LayerTrainingProgram implements ReluProgram {
 
@@ -37,6 +44,24 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final double[] kinkHigh;
     private final boolean convex;
     private final LayerStack stack;
+    /** Per worker of the pool: its own stack (the stack's work arrays) and base values. */
+    private final LayerStack[] stacks;
+    private final double[][] bases;
+    private final double[][] adjoints;
+    private final ChunkPool pool;
+    private final int chunkCount;
+    /** Per chunk: the chunk's part of g . v in {@link #directional}. */
+    private final double[] chunkTotal;
+    private final ChunkPool.Task directionalTask = this::directionalChunk;
+    private final ChunkPool.Task advanceTask = this::advanceChunk;
+    private final ChunkPool.Task forwardTask = this::forwardChunk;
+    // arguments of the pass the pool runs
+    private double[] passDz;
+    private double passStep;
+    private boolean passSetSides;
+
+    /** Rows per chunk of a parallel pass: fixed, so that the reduction order does not depend on the threads. */
+    static final int ROWS_PER_CHUNK = 64;
 
     private final double[] theta;
     private final double[] z;
@@ -67,6 +92,15 @@ public final class LayerTrainingProgram implements ReluProgram {
      */
     public LayerTrainingProgram(Network network, int layer, double[] inputs, double[] targets,
                                 PiecewiseLinearLoss loss) {
+        this(network, layer, inputs, targets, loss, 1);
+    }
+
+    /**
+     * @param threads threads of the passes over the data (1 or more); the results are the same
+     *                for any number (see the class comment)
+     */
+    public LayerTrainingProgram(Network network, int layer, double[] inputs, double[] targets,
+                                PiecewiseLinearLoss loss, int threads) {
         if (layer < 1 || layer > network.hiddenLayers() + 1) {
             throw new IllegalArgumentException("layer " + layer + " does not exist; the network has layers 1.."
                     + (network.hiddenLayers() + 1));
@@ -83,7 +117,10 @@ public final class LayerTrainingProgram implements ReluProgram {
         this.points = targets.length;
         this.featureWidth = network.width(layer - 1);
         this.stride = featureWidth + 1;
-        this.stack = new LayerStack(network, layer);
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.stacks = new LayerStack[threads];
+        for (int w = 0; w < threads; w++) stacks[w] = new LayerStack(network, layer);
+        this.stack = stacks[0];
         this.baseWidth = stack.baseWidth();
         this.hidden = stack.neurons();
         List<PiecewiseLinearLoss.Kink> kinks = loss.kinks();
@@ -112,8 +149,13 @@ public final class LayerTrainingProgram implements ReluProgram {
         coefficient = new double[points * baseWidth];
         gradient = new double[n];
         contributors = new int[baseWidth];
-        base = new double[baseWidth];
-        adjoint = new double[baseWidth];
+        bases = new double[threads][baseWidth];
+        adjoints = new double[threads][baseWidth];
+        base = bases[0];
+        adjoint = adjoints[0];
+        chunkCount = (points + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
+        chunkTotal = new double[chunkCount];
+        pool = new ChunkPool(threads);
         coefficientWork = new double[baseWidth];
         dzBranch = new double[hidden];
         delta = new double[hidden];
@@ -192,17 +234,34 @@ public final class LayerTrainingProgram implements ReluProgram {
         System.arraycopy(gradient, 0, out, 0, gradient.length);
     }
 
+    /** Threads of the passes over the data. */
+    public int threads() {
+        return pool.threads();
+    }
+
     @Override
     public double directional(double[] v, double[] dz) {
         transpose(v);
+        passDz = dz;
+        pool.run(directionalTask, chunkCount);
+        passDz = null;
         double total = 0;
-        for (int i = 0; i < points; i++) {
+        for (int c = 0; c < chunkCount; c++) total += chunkTotal[c];
+        return total;
+    }
+
+    private void directionalChunk(int chunk, int worker) {
+        double[] dz = passDz, into = bases[worker];
+        LayerStack own = stacks[worker];
+        int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
+        double total = 0;
+        for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
             int off = i * branchSize;
-            double fit = stack.forwardDirection(baseOfTransposed(i), dz, off, high, off);
+            double fit = own.forwardDirection(baseOfTransposed(i, into), dz, off, high, off);
             for (int q = 0; q < kinkAt.length; q++) dz[off + hidden + q] = fit;
             total += lossSlope(i) * fit;
         }
-        return total;
+        chunkTotal[chunk] = total;
     }
 
     @Override
@@ -269,7 +328,17 @@ public final class LayerTrainingProgram implements ReluProgram {
     @Override
     public void advance(double t, double[] v, double[] dz) {
         for (int c = 0; c < theta.length; c++) theta[c] += t * v[c];
-        for (int j = 0; j < z.length; j++) z[j] += t * dz[j];
+        passDz = dz;
+        passStep = t;
+        pool.run(advanceTask, chunkCount);
+        passDz = null;
+    }
+
+    private void advanceChunk(int chunk, int worker) {
+        double[] dz = passDz;
+        double t = passStep;
+        int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK) * branchSize;
+        for (int j = chunk * ROWS_PER_CHUNK * branchSize; j < end; j++) z[j] += t * dz[j];
     }
 
     @Override
@@ -300,12 +369,12 @@ public final class LayerTrainingProgram implements ReluProgram {
      */
     private void forwardAll(boolean setSides) {
         transpose(theta);
+        passSetSides = setSides;
+        pool.run(forwardTask, chunkCount);
         Arrays.fill(gradientColumns, 0);
         Arrays.fill(contributors, 0);
         for (int i = 0; i < points; i++) {
-            branchForward(i, baseOfTransposed(i), setSides);
-            branchCoefficients(i, coefficientWork);
-            System.arraycopy(coefficientWork, 0, coefficient, i * baseWidth, baseWidth);
+            System.arraycopy(coefficient, i * baseWidth, coefficientWork, 0, baseWidth);
             int row = i * featureWidth;
             for (int k = 0; k < baseWidth; k++) {
                 double a = coefficientWork[k];
@@ -328,8 +397,20 @@ public final class LayerTrainingProgram implements ReluProgram {
         }
     }
 
+    /** The rows of one chunk: their preactivations, pattern (when {@link #passSetSides}) and coefficients. */
+    private void forwardChunk(int chunk, int worker) {
+        double[] into = bases[worker], scratch = adjoints[worker];
+        LayerStack own = stacks[worker];
+        boolean setSides = passSetSides;
+        int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
+        for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
+            branchForward(i, baseOfTransposed(i, into), setSides, own);
+            branchCoefficients(i, coefficient, i * baseWidth, own, scratch);
+        }
+    }
+
     /** Branch i's preactivations from its base values (and, when {@code setSides}, its pattern from the signs). */
-    private void branchForward(int i, double[] base, boolean setSides) {
+    private void branchForward(int i, double[] base, boolean setSides, LayerStack stack) {
         int off = i * branchSize;
         double residual = stack.forward(base, z, high, off, setSides) - targets[i];
         for (int q = 0; q < kinkAt.length; q++) {
@@ -360,7 +441,7 @@ public final class LayerTrainingProgram implements ReluProgram {
     }
 
     /** {@link #baseOf} for the vector last given to {@link #transpose}: contiguous, vectorisable updates. */
-    private double[] baseOfTransposed(int i) {
+    private double[] baseOfTransposed(int i, double[] base) {
         int row = i * featureWidth;
         double[] t = transposedDirection;
         System.arraycopy(t, featureWidth * baseWidth, base, 0, baseWidth);
@@ -388,20 +469,20 @@ public final class LayerTrainingProgram implements ReluProgram {
         return s;
     }
 
-    /** Writes branch i's d loss_i / d(base) under the current pattern into out. */
-    private void branchCoefficients(int i, double[] out) {
+    /** Writes branch i's d loss_i / d(base) under the current pattern into out[at..], with the stack's and adjoint's scratch. */
+    private void branchCoefficients(int i, double[] out, int at, LayerStack stack, double[] adjoint) {
         double slope = lossSlope(i);
         if (slope == 0) {
-            Arrays.fill(out, 0, baseWidth, 0);
+            Arrays.fill(out, at, at + baseWidth, 0);
             return;
         }
         stack.outputAdjoint(high, i * branchSize, adjoint);
-        for (int k = 0; k < baseWidth; k++) out[k] = slope * adjoint[k];
+        for (int k = 0; k < baseWidth; k++) out[at + k] = slope * adjoint[k];
     }
 
     /** g += g_branch_new - g_branch_old for the one branch whose pattern changed. */
     private void updateBranchGradient(int i) {
-        branchCoefficients(i, coefficientWork);
+        branchCoefficients(i, coefficientWork, 0, stack, adjoint);
         int at = i * baseWidth;
         for (int k = 0; k < baseWidth; k++) {
             double updated = coefficientWork[k], old = coefficient[at + k];

@@ -27,10 +27,14 @@ final class LayerwiseProblem implements Problem {
     private final double[] targets;
     private final PiecewiseLinearLoss loss;
     private final HeldOut validation;
+    private final int threads;
 
-    /** @param validation held-out rows to measure the trained network on; null: none */
+    /**
+     * @param validation held-out rows to measure the trained network on; null: none
+     * @param threads    threads of each layer's program (see {@link LayerTrainingProgram})
+     */
     LayerwiseProblem(Network network, List<Integer> layerOrder, int rounds, double[] inputs, double[] targets,
-                     PiecewiseLinearLoss loss, HeldOut validation) {
+                     PiecewiseLinearLoss loss, HeldOut validation, int threads) {
         this.network = network;
         this.layers = layerOrder.stream().distinct().mapToInt(Integer::intValue).toArray();
         this.offsets = new int[layers.length + 1];
@@ -43,6 +47,7 @@ final class LayerwiseProblem implements Problem {
         this.targets = targets;
         this.loss = loss;
         this.validation = validation;
+        this.threads = threads;
     }
 
     /** The layers to train, in order, every round. */
@@ -57,7 +62,12 @@ final class LayerwiseProblem implements Problem {
 
     /** The program training {@code layer} of the network whose scheduled layers are {@code point}. */
     LayerTrainingProgram blockProgram(int layer, double[] point) {
-        return new LayerTrainingProgram(decode(point), layer, inputs, targets, loss);
+        return new LayerTrainingProgram(decode(point), layer, inputs, targets, loss, threads);
+    }
+
+    /** The loss of all scheduled layers together, for a gradient method that trains them jointly. */
+    JointTraining joint() {
+        return new JointTraining(network, layers, offsets, inputs, targets, loss);
     }
 
     /** Layer {@code layer}'s parameters within point (a copy). */
@@ -97,10 +107,12 @@ final class LayerwiseProblem implements Problem {
         return List.copyOf(names);
     }
 
-    /** Writes the trained network as network.json. */
+    /** Writes the trained network as network.json and network.safetensors. */
     @Override
     public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
-        decode(solution).write(runDirectory.resolve(LayerTrainingProblem.ARTIFACT));
+        Network trained = decode(solution);
+        trained.write(runDirectory.resolve(LayerTrainingProblem.ARTIFACT));
+        trained.write(runDirectory.resolve(LayerTrainingProblem.SAFETENSORS_ARTIFACT));
     }
 
     /** The loss on the validation rows of the trained network; none without validation rows. */

@@ -80,12 +80,15 @@ public final class Network {
         return values;
     }
 
+    /** Reads a network file: safetensors when the name ends in {@code .safetensors}, else the JSON format. */
     public static Network read(Path file) throws IOException {
-        return NetworkFile.read(file);
+        return SafetensorsFile.isSafetensors(file) ? SafetensorsFile.read(file) : NetworkFile.read(file);
     }
 
+    /** Writes a network file: safetensors (F64) when the name ends in {@code .safetensors}, else the JSON format. */
     public void write(Path file) throws IOException {
-        NetworkFile.write(this, file);
+        if (SafetensorsFile.isSafetensors(file)) SafetensorsFile.write(this, file);
+        else NetworkFile.write(this, file);
     }
 
     /** n_0, the input dimension. */

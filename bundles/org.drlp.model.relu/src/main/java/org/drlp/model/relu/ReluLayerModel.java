@@ -25,6 +25,11 @@ public final class ReluLayerModel implements ModelProvider {
 
     static final String NAME = "relu-layer";
 
+    /** Shared with relu-layerwise: threads of the training program's passes over the data. */
+    static final ParameterSpec THREADS = ParameterSpec.integer("threads", 0L,
+            "threads of the passes over the data per pivot (0: every core); the result is the same bit for bit "
+                    + "for any number").withRange(0, false, 4096, false);
+
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.path("network", null, "the network file (JSON: {\"layers\": [{\"weights\", \"biases\"}, ...]})"),
             ParameterSpec.integer("layer", 1L, "layer to train, 1..L+1 (L+1 is the affine output layer)")
@@ -34,7 +39,8 @@ public final class ReluLayerModel implements ModelProvider {
             ParameterSpec.real("startLow", -1.0, "lower bound of a uniform random start"),
             ParameterSpec.real("startHigh", 1.0, "upper bound of a uniform random start"),
             ParameterSpec.seed("seed", 1L, "seed of a random start"),
-            HeldOut.SPEC);
+            HeldOut.SPEC,
+            THREADS);
 
     @Override
     public String name() {
@@ -74,9 +80,16 @@ public final class ReluLayerModel implements ModelProvider {
         String problem = NetworkChecks.layerProblem(layer, network, file);
         if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         requireInputs(data, network, file, parameters);
-        LayerTrainingProgram program = new LayerTrainingProgram(network, layer, data.features(), data.target(), loss);
+        LayerTrainingProgram program = new LayerTrainingProgram(network, layer, data.features(), data.target(), loss,
+                threads(parameters));
         return new LayerTrainingProblem(network, layer, program, start(network, layer, parameters),
                 HeldOut.load(parameters, network, file, loss));
+    }
+
+    /** The threads parameter, 0 standing for every core the JVM sees. */
+    static int threads(Parameters parameters) {
+        int threads = parameters.intValue("threads");
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** The data's feature columns, in order, are the network's inputs. */

@@ -31,7 +31,8 @@ public final class ReluLayerwiseModel implements ModelProvider {
             ParameterSpec.list("layers", ParameterType.INTEGER_LIST, null,
                     "layers to train in turn each round, 1..L+1").withRange(1, false, Integer.MAX_VALUE, false),
             ParameterSpec.integer("rounds", 1L, "passes over the layer list").withRange(1, false, Integer.MAX_VALUE, false),
-            HeldOut.SPEC);
+            HeldOut.SPEC,
+            ReluLayerModel.THREADS);
 
     @Override
     public String name() {
@@ -81,6 +82,6 @@ public final class ReluLayerwiseModel implements ModelProvider {
         }
         ReluLayerModel.requireInputs(data, network, file, parameters);
         return new LayerwiseProblem(network, layers, parameters.intValue("rounds"), data.features(), data.target(), loss,
-                HeldOut.load(parameters, network, file, loss));
+                HeldOut.load(parameters, network, file, loss), ReluLayerModel.threads(parameters));
     }
 }

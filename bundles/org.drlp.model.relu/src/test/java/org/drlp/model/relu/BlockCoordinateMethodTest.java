@@ -70,6 +70,27 @@ class BlockCoordinateMethodTest {
         assertEquals(25 + 24 + 10 + 3, result.point().length);
     }
 
+    /** A pivot budget per block: every layer is walked, the loss never rises, the run ends ITERATION_LIMIT. */
+    @Test
+    void blocksStoppedByTheirPivotBudgetDoNotEndTheSchedule() throws IOException {
+        Problem problem = layerwise(List.of(1, 2, 3, 4), 1);
+        Parameters budget = Parameters.resolve("method", method.parameters(),
+                Map.of("pivot", PivotRuleProvider.given(Pivots.DANTZIG), "maxIterations", 5L), null);
+        List<Double> trace = new ArrayList<>();
+        SolveResult result = method.solve(problem, budget, (iteration, f, step, in, out, flips, nanos) -> trace.add(f));
+        assertEquals(SolveStatus.ITERATION_LIMIT, result.status(), result.message());
+        assertTrue(result.message().contains("layer 1 (step 1)"), result.message());
+        assertTrue(result.iterations() > 5, "later blocks walked too: " + result.iterations());
+        for (int s = 1; s < trace.size(); s++) assertTrue(trace.get(s) <= trace.get(s - 1) + 1e-9 * (1 + trace.get(0)));
+        double[] start = problem.start(), end = result.point();
+        int changedLayers = 0;
+        for (int layer = 1; layer <= 4; layer++) {
+            double[] before = ((LayerwiseProblem) problem).block(layer, start), after = ((LayerwiseProblem) problem).block(layer, end);
+            if (!java.util.Arrays.equals(before, after)) changedLayers++;
+        }
+        assertTrue(changedLayers >= 2, "more than the first layer trained: " + changedLayers);
+    }
+
     /** One round of one layer is exactly the relu-layer problem solved by the vertex walk. */
     @Test
     void oneLayerOneRoundEqualsTheSingleLayerModel() throws IOException {
