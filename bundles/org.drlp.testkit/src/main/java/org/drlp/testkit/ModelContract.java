@@ -24,7 +24,9 @@ import org.drlp.spi.SeparableProgram;
  * program keeps the {@link ProgramContract} around the start; the workbench's vertex walk ends on it
  * certified (OPTIMAL on a convex program, LOCAL_MINIMUM otherwise), at an objective that a fresh
  * {@code reset} at the end point recomputes; and on a convex separable program at the minimum of
- * the {@link LpOracle}.
+ * the {@link LpOracle}. A program without an oracle whose minimum may be unbounded below (a
+ * network's argmin) is checked with {@code unboundedAllowed}: the walk may then also end UNBOUNDED,
+ * a claim the kit cannot confirm.
  */
 public final class ModelContract {
 
@@ -49,17 +51,23 @@ public final class ModelContract {
      */
     public static void check(ModelProvider provider, Map<String, ?> parameters, Path directory, Dataset data,
                              PiecewiseLinearLoss loss) throws IOException {
+        check(provider, parameters, directory, data, loss, false);
+    }
+
+    /** As {@link #check(ModelProvider, Map, Path, Dataset, PiecewiseLinearLoss)}; see the class comment. */
+    public static void check(ModelProvider provider, Map<String, ?> parameters, Path directory, Dataset data,
+                             PiecewiseLinearLoss loss, boolean unboundedAllowed) throws IOException {
         Contracts.checkDeclarations(PluginRole.MODEL, provider);
         String owner = PluginRole.MODEL.owner(provider.name()) + (data == null ? "" : " on " + data.source());
         Parameters resolved = Parameters.resolve(PluginRole.MODEL.owner(provider.name()), provider.parameters(),
                 parameters, directory);
         Problem problem = provider.build(data, loss, resolved);
         if (problem == null) Contracts.fail(owner + ": build returned null");
-        check(owner, problem);
+        check(owner, problem, unboundedAllowed);
     }
 
     /** Checks a problem however it was built; {@code owner} names it in messages. */
-    public static void check(String owner, Problem problem) {
+    public static void check(String owner, Problem problem, boolean unboundedAllowed) {
         ReluProgram program = problem.program();
         if (program == null) Contracts.fail(owner + ": the problem has no program");
         int n = program.dimension();
@@ -75,11 +83,12 @@ public final class ModelContract {
         double radius = 1;
         for (double s : start) radius = Math.max(radius, Math.abs(s));
         ProgramContract.check(owner, program, start.clone(), radius);
-        checkCertified(owner, program, start.clone());
+        checkCertified(owner, program, start.clone(), unboundedAllowed);
     }
 
     /** Walks the program from {@code start} with the vertex walk and checks how it ends. */
-    public static SolveResult checkCertified(String owner, ReluProgram program, double[] start) {
+    public static SolveResult checkCertified(String owner, ReluProgram program, double[] start,
+                                             boolean unboundedAllowed) {
         SolveResult result = new VertexWalkSolver().solve(program, start, ModelContract::steepest,
                 SolverOptions.defaults(), StepListener.NONE);
         SolveStatus expected = program.isConvex() ? SolveStatus.OPTIMAL : SolveStatus.LOCAL_MINIMUM;
@@ -92,6 +101,7 @@ public final class ModelContract {
             }
             return result;
         }
+        if (result.status() == SolveStatus.UNBOUNDED && unboundedAllowed && Double.isNaN(oracle)) return result;
         if (result.status() != expected) {
             Contracts.fail(owner + ": the vertex walk ended " + result.status() + ", expected " + expected
                     + (result.message().isEmpty() ? "" : " (" + result.message() + ")"));

@@ -113,6 +113,6 @@ class ModelContractTest {
                 for (int i = 0; i < n; i++) out[i] -= slope(0) * a[0][i];
             }
         };
-        Broken.caught(() -> ModelContract.checkCertified("blind", blind, new double[2]), "blind");
+        Broken.caught(() -> ModelContract.checkCertified("blind", blind, new double[2], false), "blind");
     }
 }
