@@ -24,6 +24,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -35,7 +36,8 @@ final class Workbench implements AutoCloseable {
 
     static final String API_BUNDLE_PREFIX = "org.drlp.api-";
     /** Gogo's console: reads standard input and stops the framework at its end, so only for the shell command. */
-    static final String CONSOLE_BUNDLE_PREFIX = "org.apache.felix.gogo.shell-";
+    static final String CONSOLE_BUNDLE_PREFIX = "org.apache.felix.gogo.jline-";
+    private static final String JLINE_BUNDLE = "org.jline";
     private static final long SERVICE_TIMEOUT_MILLIS = 20_000;
     private static final long PLUGIN_SCAN_TIMEOUT_MILLIS = 15_000;
 
@@ -153,12 +155,36 @@ final class Workbench implements AutoCloseable {
         for (Bundle bundle : installed) {
             if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
                 try {
-                    bundle.start();
+                    if (bundle.getLocation().startsWith("drlp:" + CONSOLE_BUNDLE_PREFIX)) {
+                        startConsole(bundle, installed);
+                    } else {
+                        bundle.start();
+                    }
                 } catch (BundleException e) {
                     throw new LaunchException("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion()
                             + " cannot start: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Starts the JLine console. JLine finds its terminal providers through the thread's context class
+     * loader, and the console's thread, which the bundle starts, inherits it: it must be the JLine
+     * bundle's own. The launcher's (it has a JLine of its own, for progress bars) would hand it
+     * providers of the wrong JLine, and the console would fall back to a dumb terminal, without
+     * line editing, history or completion.
+     */
+    private static void startConsole(Bundle console, List<Bundle> installed) throws BundleException {
+        ClassLoader jline = installed.stream().filter(b -> JLINE_BUNDLE.equals(b.getSymbolicName())).findFirst()
+                .map(b -> b.adapt(BundleWiring.class)).map(BundleWiring::getClassLoader).orElse(null);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (jline != null) thread.setContextClassLoader(jline);
+        try {
+            console.start();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -23,7 +23,7 @@ class FeatureTest {
 
         assertEquals(Feature.bundleFiles(List.of("core")), files.subList(0, Feature.bundleFiles(List.of("core")).size()));
         assertTrue(files.stream().anyMatch(file -> file.startsWith("org.drlp.shell-")), files::toString);
-        assertTrue(files.stream().anyMatch(file -> file.startsWith("org.apache.felix.gogo.shell-")), files::toString);
+        assertTrue(files.stream().anyMatch(file -> file.startsWith("org.apache.felix.gogo.jline-")), files::toString);
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A piecewise-linear loss of the residual z = fit - y, written as a sum of two-slope hinges:
- * loss(z) = sum_q phi_q(z - kink_q.at), phi(u) = lowSlope u for u < 0, highSlope u for u >= 0.
+ * loss(z) = sum_q phi_q(z - kink_q.at), phi(u) = lowSlope u for {@code u < 0}, highSlope u for {@code u >= 0}.
  * Each hinge becomes one neuron per data point, so |.| and the check loss are one neuron, not a
  * pair of ReLUs.
  */
@@ -18,7 +18,7 @@ public interface PiecewiseLinearLoss {
     /** loss(z), evaluated directly (an independent check of the hinge form). */
     double value(double residual);
 
-    /** True when every hinge has lowSlope <= highSlope. */
+    /** True when every hinge has {@code lowSlope <= highSlope}. */
     default boolean isConvex() {
         return kinks().stream().allMatch(k -> k.lowSlope() <= k.highSlope());
     }

@@ -31,7 +31,7 @@ public interface ReluProgram {
     /** Preactivations z_j at the current point under the current pattern; a live, read-only view. */
     double[] preactivations();
 
-    /** Sides of the neurons (true: high side z >= 0, false: low side z <= 0); a live, read-only view. */
+    /** Sides of the neurons (true: high side {@code z >= 0}, false: low side {@code z <= 0}); a live, read-only view. */
     boolean[] highSide();
 
     /** f at the current point, computed from the current preactivations and pattern. */

@@ -4,7 +4,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A ReLU program whose neurons all read x directly and feed the output directly:
- * f(x) = c . x + sum_j phi_j(a_j . x - b_j), with phi_j(z) = low_j z for z < 0 and high_j z for z >= 0
+ * f(x) = c . x + sum_j phi_j(a_j . x - b_j), with phi_j(z) = low_j z for {@code z < 0} and high_j z for {@code z >= 0}
  * (slopes include the output weight). LAD, quantile and other piecewise-linear regressions, and
  * linear programs in penalty form, are of this kind. The solver uses the structure for the
  * pass-through line search, closed-form pricing and the dual certificate.
@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType // implemented by model plugins
 public interface SeparableProgram extends ReluProgram {
 
-    /** Slope of f in z_j on the low side (z_j < 0). */
+    /** Slope of f in z_j on the low side ({@code z_j < 0}). */
     double lowSlope(int j);
 
     /** Slope of f in z_j on the high side (z_j > 0). */

@@ -3,19 +3,21 @@ package org.drlp.shell;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.felix.service.command.Descriptor;
 import org.drlp.api.ExperimentService;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.PluginCatalog;
+import org.drlp.api.PluginDescription;
 import org.drlp.api.SpecException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The commands {@code drlp:plugins}, {@code drlp:run SPEC OUT} and {@code drlp:results OUT}. Gogo
+ * The commands {@code drlp:plugins [ROLE|NAME]}, {@code drlp:run SPEC OUT} and {@code drlp:results OUT}. Gogo
  * finds them through the {@code osgi.command} properties and calls the public methods by name;
  * what a method returns, Gogo prints.
  */
@@ -38,6 +40,18 @@ public final class ShellCommands {
     @Descriptor("list every plugin by role, with its description and bundle")
     public String plugins() {
         return PluginTable.format(catalog.plugins());
+    }
+
+    @Descriptor("list the plugins of one role (pivot, loss, ...), or every plugin of that name")
+    public String plugins(@Descriptor("a role or a plugin name (Tab completes both)") String roleOrName) {
+        List<PluginDescription> all = catalog.plugins();
+        List<PluginDescription> chosen = all.stream().filter(p -> p.role().equals(roleOrName)).toList();
+        if (chosen.isEmpty()) chosen = all.stream().filter(p -> p.name().equals(roleOrName)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no role or plugin \"" + roleOrName + "\"; the roles are "
+                    + String.join(", ", all.stream().map(PluginDescription::role).distinct().toList()));
+        }
+        return PluginTable.format(chosen);
     }
 
     @Descriptor("run every point of a spec's sweep, writing results.json and traces into a folder")

@@ -114,4 +114,18 @@ class ShellCommandsTest {
 
         assertEquals("no results.json in " + temp, e.getMessage());
     }
+
+    @Test
+    void pluginsOfARoleOrANameAndAnUnknownOneListsTheRoles() {
+        assertTrue(commands.plugins("pivot").contains("steepest-edge"));
+        assertTrue(!commands.plugins("pivot").contains("absolute"));
+        assertTrue(commands.plugins("absolute").contains("absolute residual"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> commands.plugins("nope"));
+        assertEquals("no role or plugin \"nope\"; the roles are loss, pivot", unknown.getMessage());
+    }
+
+    @Test
+    void completionOffersTheRolesThenThePluginNames() {
+        assertEquals(List.of("loss", "pivot", "absolute", "steepest-edge"), new ShellCompletions(() -> plugins).names());
+    }
 }
