@@ -268,12 +268,15 @@ class WebBrowserTest {
         screenshot("runs-sweep-stopped");
     }
 
-    /** Clicks Start on the runs page; the id of the experiment that appears. */
-    private static String startAndFindExperiment() {
-        int before = browser.findElements(By.cssSelector(".experiment")).size();
+    /** Clicks Start on the runs page; the id of the experiment that appears (the server numbers them 1, 2, ...). */
+    private static String startAndFindExperiment() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> list = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/experiments")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String id = String.valueOf(JsonParser.parseString(list.body()).getAsJsonObject().getAsJsonArray("experiments").size() + 1);
         browser.findElement(By.id("start-run")).click();
-        waitUntil("the experiment listed", () -> browser.findElements(By.cssSelector(".experiment")).size() > before);
-        return browser.findElement(By.cssSelector(".experiment")).getAttribute("id").substring("experiment-".length());
+        waitUntil("experiment " + id + " listed", () -> !browser.findElements(By.id("experiment-" + id)).isEmpty());
+        return id;
     }
 
     @Test
