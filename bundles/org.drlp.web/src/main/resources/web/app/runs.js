@@ -1,5 +1,6 @@
 // Start an experiment, follow every run of its sweep, watch the objective of a running solve grow
-// live (server-sent events), stop the sweep (its runs in progress end INTERRUPTED).
+// live with its pivots and region changes (server-sent events); stop one run, one sweep or all of
+// them (the runs stopped end INTERRUPTED with their best point, the rest of a sweep goes on).
 import { el, fill, get, number, on, post, toast } from './api.js';
 import { liveChart } from './chart.js';
 
@@ -54,21 +55,37 @@ export function runsPage(root, state) {
     try { await post('/api/experiments/stop', {}); } catch (e) { toast(e.message); }
   }
 
+  async function stopSweep(event, id) {
+    event.stopPropagation();
+    try { await post('/api/experiments/stop', { id }); } catch (e) { toast(e.message); }
+  }
+
+  async function cancelRun(event, id, index) {
+    event.stopPropagation(); // not a click that focuses the row
+    try { await post('/api/experiments/stop', { id, index }); } catch (e) { toast(e.message); }
+  }
+
+  const active = (state) => state === 'STARTING' || state === 'RUNNING';
+
   function render() {
     if (!built) return;
     const sorted = [...experiments.values()].sort((a, b) => b.id - a.id);
     fill(list, ...sorted.map((e) => el('div', { class: 'experiment', id: `experiment-${e.id}`, 'data-state': e.state },
       el('h3', {}, `#${e.id} ${e.name || e.spec} `, el('span', { class: `status-${e.state}`, id: `experiment-${e.id}-state` }, e.state),
         ' ', el('span', { class: 'muted' }, `${e.runs.size}/${e.total || '?'} runs · ${e.spec} → ${e.out}`),
-        ' ', el('a', { href: `#/results/${encodeURIComponent(e.out)}`, id: `experiment-${e.id}-results` }, 'results')),
+        ' ', el('a', { href: `#/results/${encodeURIComponent(e.out)}`, id: `experiment-${e.id}-results` }, 'results'),
+        active(e.state) ? el('button', { id: `stop-${e.id}`, class: 'stop-sweep', onclick: (ev) => stopSweep(ev, e.id) }, 'Stop') : null),
       e.message ? el('div', { class: 'muted' }, e.message) : null,
       el('table', {},
-        el('tr', {}, ['run', 'status', 'pivots', 'objective', 'seconds', 'message'].map((h) => el('th', {}, h))),
+        el('tr', {}, ['run', 'status', 'pivots', 'region changes', 'objective', 'seconds', 'message', ''].map((h) => el('th', {}, h))),
         [...e.runs.values()].sort((a, b) => a.index - b.index).map((r) => el('tr', {
           id: `run-${e.id}-${r.index}`, 'data-status': r.status, onclick: () => focus(e.id, r.index), style: 'cursor: pointer' },
           el('td', {}, r.label), el('td', { class: `status-${r.status}` }, r.status), el('td', { class: 'num' }, r.iteration),
+          el('td', { class: 'num region-changes' }, r.regionChanges ?? ''),
           el('td', { class: 'num' }, number(r.objective, 10)), el('td', { class: 'num' }, number(r.seconds, 3)),
-          el('td', {}, r.message || '')))))));
+          el('td', {}, r.message || ''),
+          el('td', {}, r.status === 'RUNNING' ? el('button', { id: `cancel-${e.id}-${r.index}`, class: 'cancel-run',
+            onclick: (ev) => cancelRun(ev, e.id, r.index) }, 'Cancel') : null)))))));
   }
 
   function focus(experiment, index) {
@@ -109,7 +126,8 @@ export function runsPage(root, state) {
     const run = e.runs.get(data.index) || { index: data.index, label: String(data.index), points: [] };
     run.points = run.points || [];
     run.points.push([data.iteration, data.objective]);
-    Object.assign(run, { iteration: data.iteration, objective: data.objective, seconds: data.seconds, status: 'RUNNING' });
+    Object.assign(run, { iteration: data.iteration, objective: data.objective, seconds: data.seconds,
+      regionChanges: data.regionChanges, status: 'RUNNING' });
     e.runs.set(data.index, run);
     progressCount++;
     if (timings.firstProgress === undefined) {
@@ -119,7 +137,7 @@ export function runsPage(root, state) {
     counter.textContent = String(progressCount);
     if (built && focused !== `${data.experiment}:${data.index}`) focus(data.experiment, data.index);
     else if (chart) chart.add(data.iteration, data.objective);
-    liveInfo.textContent = `${run.label}: RUNNING, ${data.iteration} pivots, objective ${number(data.objective, 10)}, ${number(data.seconds, 3)} s`;
+    liveInfo.textContent = `${run.label}: RUNNING, ${data.iteration} pivots, ${data.regionChanges} region changes, objective ${number(data.objective, 10)}, ${number(data.seconds, 3)} s`;
     render();
   });
 

@@ -246,6 +246,83 @@ class ServeApiTest {
     }
 
     @Test
+    void oneRunStoppedEndsInterruptedWhileTheRestOfItsSweepFinishes() throws Exception {
+        // run 0 pivots for seconds, run 1 is quick
+        Files.writeString(workspace.resolve("two.json"), """
+                {
+                  "name": "two",
+                  "data": {"source": "synthetic", "n": 4000, "p": 20, "seed": 1},
+                  "model": {"type": "linear", "intercept": true},
+                  "loss": {"type": "quantile", "tau": 0.5},
+                  "solver": {"method": "vertex-walk", "pivot": "bland", "presolve": "none"},
+                  "sweep": {"data.n": [4000, 60]}
+                }
+                """);
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events")).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) events.add(line);
+            } catch (IOException e) {
+                // closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        int id = json(post("/api/experiments", "{\"spec\": \"two.json\", \"out\": \"results/two\"}")).get("id").getAsInt();
+        waitFor(() -> {
+            JsonArray runs = json(get("/api/experiments?id=" + id)).getAsJsonArray("runs");
+            return !runs.isEmpty() && runs.get(0).getAsJsonObject().get("iteration").getAsLong() > 0;
+        });
+        JsonObject stopping = json(post("/api/experiments/stop", "{\"id\": " + id + ", \"index\": 0}"));
+        assertEquals(0, stopping.get("index").getAsInt());
+        waitFor(() -> !List.of("STARTING", "RUNNING").contains(json(get("/api/experiments?id=" + id)).get("state").getAsString()));
+        JsonObject experiment = json(get("/api/experiments?id=" + id));
+        assertEquals("INTERRUPTED", experiment.get("state").getAsString(), experiment.toString());
+        JsonArray runs = experiment.getAsJsonArray("runs");
+        assertEquals(List.of("INTERRUPTED", "OPTIMAL"), List.of(runs.get(0).getAsJsonObject().get("status").getAsString(),
+                runs.get(1).getAsJsonObject().get("status").getAsString()));
+        JsonArray recorded = JsonParser.parseString(Files.readString(workspace.resolve("results/two/results.json")))
+                .getAsJsonObject().getAsJsonArray("runs");
+        assertEquals(2, recorded.size(), "both runs recorded");
+        JsonObject interrupted = recorded.get(0).getAsJsonObject().get("index").getAsInt() == 0
+                ? recorded.get(0).getAsJsonObject() : recorded.get(1).getAsJsonObject();
+        assertEquals("INTERRUPTED", interrupted.get("status").getAsString());
+        assertTrue(Double.isFinite(interrupted.get("objective").getAsDouble()), "with its best point: " + interrupted);
+
+        // the progress events carried the run's region changes so far, never more than it recorded at its end
+        List<JsonObject> progress = new java.util.ArrayList<>();
+        synchronized (events) {
+            for (int i = 0; i + 1 < events.size(); i++) {
+                if (events.get(i).equals("event: progress")) progress.add(JsonParser.parseString(events.get(i + 1).substring(6)).getAsJsonObject());
+            }
+        }
+        assertFalse(progress.isEmpty(), "progress events arrived");
+        long lastFlips = -1;
+        for (JsonObject event : progress) {
+            if (event.get("experiment").getAsInt() != id || event.get("index").getAsInt() != 0) continue;
+            long flips = event.get("regionChanges").getAsLong();
+            assertTrue(flips >= lastFlips, "region changes so far never fall: " + progress);
+            lastFlips = flips;
+        }
+        assertTrue(lastFlips >= 0 && lastFlips <= interrupted.get("regionChanges").getAsLong(), progress + " " + interrupted);
+
+        // nothing of it runs any more
+        assertRefused(post("/api/experiments/stop", "{\"id\": " + id + ", \"index\": 0}"), 404, "is not running");
+        assertRefused(post("/api/experiments/stop", "{\"id\": " + id + "}"), 404, "is not running");
+        stream.body().close();
+    }
+
+    @Test
+    void stopRequestsNamingNothingThatRunsAreRefused() throws Exception {
+        assertRefused(post("/api/experiments/stop", "{\"id\": 999}"), 404, "no experiment 999");
+        assertRefused(post("/api/experiments/stop", "{\"index\": 1}"), 400, "needs the id");
+        assertRefused(post("/api/experiments/stop", "{\"id\": 1, \"index\": \"one\"}"), 400, "whole number");
+        assertRefused(post("/api/experiments/stop", "{\"id\": 1.5}"), 400, "whole number");
+    }
+
+    @Test
     void theEventStreamSaysHello() throws Exception {
         HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/events")).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -258,6 +335,17 @@ class ServeApiTest {
     }
 
     // ---- helpers
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void waitFor(Check check) throws Exception {
+        for (long deadline = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < deadline; Thread.sleep(50)) {
+            if (check.holds()) return;
+        }
+        throw new AssertionError("not within 60 s");
+    }
 
     static void assertRefused(HttpResponse<String> response, int status, String reason) {
         assertEquals(status, response.statusCode(), response.body());

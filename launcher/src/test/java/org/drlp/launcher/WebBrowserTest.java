@@ -225,7 +225,7 @@ class WebBrowserTest {
 
     @Test
     @Order(3)
-    void stoppingEndsTheRunInProgressInterrupted() throws Exception {
+    void stoppingAllEndsTheRunInProgressInterrupted() throws Exception {
         browser.get(base + "/#/runs");
         waitUntil("the spec list", () -> browser.findElements(By.cssSelector("#run-spec-select option[value='specs/live.json']")).size() == 1);
         js("document.getElementById('run-spec-select').value = 'specs/live.json'");
@@ -240,6 +240,47 @@ class WebBrowserTest {
 
     @Test
     @Order(4)
+    void oneRunCancelledFromThePageEndsInterruptedWhileTheNextFinishesThenOneSweepIsStopped() throws Exception {
+        // run 0 pivots for seconds, run 1 is quick
+        Files.writeString(workspace.resolve("specs/two.json"), slowSpec("0.5").replace("\"solver\"",
+                "\"sweep\": {\"data.n\": [4000, 60]},\n  \"solver\""));
+        browser.get("about:blank"); // the page is loaded afresh, with the new spec in its list
+        browser.get(base + "/#/runs");
+        waitUntil("the spec list", () -> browser.findElements(By.cssSelector("#run-spec-select option[value='specs/two.json']")).size() == 1);
+        js("document.getElementById('run-spec-select').value = 'specs/two.json'");
+        String id = startAndFindExperiment();
+        waitUntil("region changes shown for the run in progress", () -> browser.findElement(By.cssSelector("#run-" + id + "-0 .region-changes"))
+                .getText().matches("\\d+") && browser.findElement(By.id("live-info")).getText().contains("region changes"));
+        clickById("cancel-" + id + "-0"); // in the page: the table is drawn afresh with every update
+        waitUntil("the experiment ended", () -> browser.findElement(By.id("experiment-" + id)).getAttribute("data-state").equals("INTERRUPTED"));
+        assertEquals("INTERRUPTED", browser.findElement(By.id("run-" + id + "-0")).getAttribute("data-status"));
+        assertEquals("OPTIMAL", browser.findElement(By.id("run-" + id + "-1")).getAttribute("data-status"));
+        assertTrue(browser.findElements(By.id("stop-" + id)).isEmpty(), "no Stop for a sweep that ended");
+        screenshot("runs-one-cancelled");
+
+        // the sweep's own Stop: its run in progress ends INTERRUPTED, the run after it never starts
+        String second = startAndFindExperiment();
+        waitUntil("the first run going", () -> !browser.findElements(By.id("cancel-" + second + "-0")).isEmpty());
+        clickById("stop-" + second);
+        waitUntil("the sweep stopped", () -> browser.findElement(By.id("experiment-" + second)).getAttribute("data-state").equals("INTERRUPTED"));
+        assertEquals("INTERRUPTED", browser.findElement(By.id("run-" + second + "-0")).getAttribute("data-status"));
+        assertTrue(browser.findElements(By.id("run-" + second + "-1")).isEmpty(), "run 1 never started");
+        screenshot("runs-sweep-stopped");
+    }
+
+    /** Clicks Start on the runs page; the id of the experiment that appears (the server numbers them 1, 2, ...). */
+    private static String startAndFindExperiment() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> list = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/experiments")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String id = String.valueOf(JsonParser.parseString(list.body()).getAsJsonObject().getAsJsonArray("experiments").size() + 1);
+        browser.findElement(By.id("start-run")).click();
+        waitUntil("experiment " + id + " listed", () -> !browser.findElements(By.id("experiment-" + id)).isEmpty());
+        return id;
+    }
+
+    @Test
+    @Order(5)
     void aDroppedPluginBundleAppearsWithoutAReload() throws Exception {
         browser.get(base + "/#/plugins");
         waitUntil("the plugins", () -> !browser.findElements(By.cssSelector("#page-plugins .plugin")).isEmpty());
@@ -256,7 +297,7 @@ class WebBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aThousandRunFolderLoadsFiltersAndSorts() throws Exception {
         JsonObject results = JsonParser.parseString(Files.readString(workspace.resolve("results/live/results.json"))).getAsJsonObject();
         JsonObject template = results.getAsJsonArray("runs").get(0).getAsJsonObject();
@@ -351,6 +392,10 @@ class WebBrowserTest {
 
     private static String selectValue(String id) {
         return (String) js("return document.getElementById(arguments[0]).value", id);
+    }
+
+    private static void clickById(String id) {
+        js("document.getElementById(arguments[0]).click()", id);
     }
 
     private static Object js(String script, Object... args) {

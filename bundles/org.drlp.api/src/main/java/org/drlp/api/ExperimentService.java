@@ -69,6 +69,31 @@ public interface ExperimentService {
     void stop();
 
     /**
+     * Asks the experiment running into {@code outputDirectory} (any spelling of that folder) to stop,
+     * as {@link #stop()} asks them all; the others go on.
+     *
+     * @return false when no experiment of this service runs into that folder
+     * @since 2.2
+     */
+    default boolean stop(Path outputDirectory) {
+        return false;
+    }
+
+    /**
+     * Asks one run of the experiment running into {@code outputDirectory} to stop: the run of sweep
+     * index {@code index} ends INTERRUPTED, with its best point as for {@link #stop()} when it is in
+     * progress, without being solved when it has not started yet; its record is written and the rest
+     * of the sweep goes on. Returns at once.
+     *
+     * @return false when no experiment runs into that folder, or that run is not one it still has to
+     *         finish (finished already, or not in its selection)
+     * @since 2.2
+     */
+    default boolean stopRun(Path outputDirectory, int index) {
+        return false;
+    }
+
+    /**
      * Combines result folders of one spec (the shards of a sweep, or whole result folders) into
      * {@code outputDirectory}: results.json and summary.csv in sweep order, spec.json, and the runs'
      * folders (runs/NNN) copied. Every folder's results.json must carry the same spec hash.

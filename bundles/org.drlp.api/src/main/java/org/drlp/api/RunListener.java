@@ -51,6 +51,17 @@ public interface RunListener {
      */
     default void runProgress(int index, long iteration, double objective, double seconds) { }
 
+    /**
+     * {@link #runProgress(int, long, double, double)} with the solve's region changes so far: the
+     * neurons flipped, summed over its pivots ({@link StepListener#onStep}'s {@code regionChanges}).
+     * The service calls this one; by default it forwards to the call without them.
+     *
+     * @since 2.2
+     */
+    default void runProgress(int index, long iteration, double objective, double seconds, long regionChanges) {
+        runProgress(index, iteration, objective, seconds);
+    }
+
     /** Time between two progress reports of one run. */
     long PROGRESS_INTERVAL_MILLIS = 500;
 }

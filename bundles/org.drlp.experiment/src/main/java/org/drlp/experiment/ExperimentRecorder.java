@@ -49,8 +49,8 @@ final class ExperimentRecorder implements AutoCloseable {
         listener.runStarted(run.index(), run.label());
     }
 
-    synchronized void runProgress(RunPlan run, long iteration, double objective, double seconds) {
-        listener.runProgress(run.index(), iteration, objective, seconds);
+    synchronized void runProgress(RunPlan run, long iteration, double objective, double seconds, long regionChanges) {
+        listener.runProgress(run.index(), iteration, objective, seconds, regionChanges);
     }
 
     /**

@@ -128,6 +128,7 @@ public final class ExperimentRunner implements ExperimentService {
             kept.values().forEach(results::keep);
             List<RunPlan> selected = plan.runs().stream()
                     .filter(run -> selection.includes(run.index()) && !kept.containsKey(run.index())).toList();
+            stopper.hold(outputDirectory.toRealPath(), selected.stream().map(RunPlan::index).toList());
             SpecSnapshot.write(plan.spec(), plan.name(), plan.runs(), plan.baseDirectory(), outputDirectory);
             recorder.open();
             RunExecutor executor = new RunExecutor(outputDirectory, plan.trace(), RunExecutor.MINIMUM_GRACE_SECONDS,
@@ -140,10 +141,12 @@ public final class ExperimentRunner implements ExperimentService {
                 recorder.runStarted(run);
                 Instant started = Instant.now();
                 JsonArray dataFiles = hashes.of(run); // before the run: the files as it reads them
-                RunOutcome outcome = executor.execute(run,
-                        (iteration, objective, seconds) -> recorder.runProgress(run, iteration, objective, seconds));
+                RunOutcome outcome = stopper.run(run.index()).cancelled() ? RunExecutor.stoppedBeforeStart(run)
+                        : executor.execute(run, (iteration, objective, seconds, regionChanges) ->
+                                recorder.runProgress(run, iteration, objective, seconds, regionChanges));
                 Instant ended = Instant.now();
                 recorder.runFinished(outcome, plots.plotRun(outcome), started, ended, dataFiles);
+                stopper.finished(run.index());
             });
             List<String> warnings = new ArrayList<>(plots.plotGroups(SweepGroups.of(recorder.outcomes())));
             // results.json holds every run already (in the order they finished), which is all the report reads
@@ -190,6 +193,34 @@ public final class ExperimentRunner implements ExperimentService {
     @Override
     public void stop() {
         running.forEach(RunStopper::stop);
+    }
+
+    @Override
+    public boolean stop(Path outputDirectory) {
+        boolean found = false;
+        for (RunStopper stopper : holding(outputDirectory)) {
+            stopper.stop();
+            found = true;
+        }
+        return found;
+    }
+
+    @Override
+    public boolean stopRun(Path outputDirectory, int index) {
+        boolean found = false;
+        for (RunStopper stopper : holding(outputDirectory)) found |= stopper.stopRun(index);
+        return found;
+    }
+
+    /** The experiment holding that folder (one at most: {@link OutputFolder} sees to it). */
+    private List<RunStopper> holding(Path outputDirectory) {
+        Path folder;
+        try {
+            folder = outputDirectory.toRealPath();
+        } catch (IOException e) {
+            return List.of(); // no such folder: nothing runs there
+        }
+        return running.stream().filter(stopper -> folder.equals(stopper.folder())).toList();
     }
 
     @Override

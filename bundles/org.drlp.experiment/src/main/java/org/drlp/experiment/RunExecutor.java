@@ -78,9 +78,10 @@ final class RunExecutor {
     /** Where a run in progress reports its latest step. */
     @FunctionalInterface
     interface SolveProgress {
-        SolveProgress NONE = (iteration, objective, seconds) -> { };
+        SolveProgress NONE = (iteration, objective, seconds, regionChanges) -> { };
 
-        void report(long iteration, double objective, double seconds);
+        /** @param regionChanges  neurons flipped so far, summed over the solve's pivots */
+        void report(long iteration, double objective, double seconds, long regionChanges);
     }
 
     /** What the worker is doing, for the watchdog; written by the worker, read by the waiting thread. */
@@ -121,6 +122,7 @@ final class RunExecutor {
             throw IoMessages.withFile(runDirectory, e);
         }
         long started = System.nanoTime();
+        RunStopper.RunStop stop = stopper.run(plan.index());
         Progress progress = new Progress();
         // innermost first: a nested strategy's frames sit above its method's on the stack
         List<ResolvedPlugin<?>> plugins = new ArrayList<>(plan.plugins());
@@ -129,7 +131,7 @@ final class RunExecutor {
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                done.complete(executeHere(plan, runFolder, runDirectory, started, progress, solveProgress));
+                done.complete(executeHere(plan, runFolder, runDirectory, started, progress, solveProgress, stop));
             } catch (Throwable e) { // an Error from a plugin (AssertionError, say) ends its run, not the sweep
                 done.complete(failed(plan, progress.stage, e, started));
             }
@@ -141,7 +143,7 @@ final class RunExecutor {
             while (true) {
                 long wait = budget <= 0 ? Long.MAX_VALUE : progress.stageStarted + (long) (budget * 1e9) - System.nanoTime();
                 if (wait <= 0) return abandon(plan, worker, progress, budget, started);
-                if (stopper.graceOver() && !WRITING_STAGE.equals(progress.stage)) {
+                if (stop.graceOver() && !WRITING_STAGE.equals(progress.stage)) {
                     return giveUpOnStop(plan, worker, progress, started);
                 }
                 try {
@@ -189,6 +191,12 @@ final class RunExecutor {
                 seconds(started), null, message), List.of(), null, null, null);
     }
 
+    /** The run was asked to stop before it started: INTERRUPTED, not solved. */
+    static RunOutcome stoppedBeforeStart(RunPlan plan) {
+        return new RunOutcome(plan, new SolveResult(SolveStatus.INTERRUPTED, Double.NaN, new double[0], 0, 0, 0, null,
+                "stopped on request before it started, no point recorded"), List.of(), null, null, null);
+    }
+
     private static RunOutcome abandon(RunPlan plan, Thread worker, Progress progress, double budget, long started) {
         progress.abandoned = true;
         StackTraceElement[] stack = worker.getStackTrace();
@@ -220,7 +228,7 @@ final class RunExecutor {
     }
 
     private RunOutcome executeHere(RunPlan plan, String runFolder, Path runDirectory, long started, Progress progress,
-                                   SolveProgress solveProgress) {
+                                   SolveProgress solveProgress, RunStopper.RunStop stop) {
         try {
             Dataset data = plan.data() == null ? null : datasets.load(plan.data());
             progress.enter("creating the loss");
@@ -236,7 +244,7 @@ final class RunExecutor {
             }
             progress.enter("solving");
             FaultRecorder faults = new FaultRecorder();
-            SolveResult result = solve(plan, problem, runDirectory, solveProgress, progress, faults);
+            SolveResult result = solve(plan, problem, runDirectory, solveProgress, progress, faults, stop);
             if (progress.abandoned) return RunOutcome.failed(plan, ExperimentSummary.Run.ABANDONED, seconds(started));
             // the method turns a strategy's exception into a one-line message: the stack trace is only here
             String details = result.status() == SolveStatus.FAILED && faults.fault != null
@@ -279,16 +287,16 @@ final class RunExecutor {
     }
 
     private SolveResult solve(RunPlan plan, Problem problem, Path runDirectory, SolveProgress solveProgress,
-                              Progress progress, FaultRecorder faults) throws IOException {
+                              Progress progress, FaultRecorder faults, RunStopper.RunStop stop) throws IOException {
         SolveResult result;
         if (trace) {
             try (TraceWriter writer = new TraceWriter(runDirectory.resolve("trace.csv"))) {
                 result = plan.method().plugin().solve(problem, plan.method().parameters(),
-                        new ProgressRelay(writer, solveProgress, progress, faults, stopper));
+                        new ProgressRelay(writer, solveProgress, progress, faults, stop));
             }
         } else {
             result = plan.method().plugin().solve(problem, plan.method().parameters(),
-                    new ProgressRelay(StepListener.NONE, solveProgress, progress, faults, stopper));
+                    new ProgressRelay(StepListener.NONE, solveProgress, progress, faults, stop));
         }
         if (result == null) {
             throw new IllegalStateException("solver method \"" + plan.method().name() + "\" returned no result");
@@ -302,13 +310,15 @@ final class RunExecutor {
         private final SolveProgress report;
         private final Progress progress;
         private final FaultRecorder faults;
-        private final RunStopper stopper;
+        private final RunStopper.RunStop stop;
         private long due = INTERVAL_NANOS;
+        /** Summed here: a step reports only its own. */
+        private long regionChanges;
 
         ProgressRelay(StepListener next, SolveProgress report, Progress progress, FaultRecorder faults,
-                      RunStopper stopper) {
+                      RunStopper.RunStop stop) {
             super(next);
-            this.stopper = stopper;
+            this.stop = stop;
             this.report = report;
             this.progress = progress;
             this.faults = faults;
@@ -322,16 +332,17 @@ final class RunExecutor {
 
         @Override
         public boolean stopRequested() {
-            return stopper.stopped();
+            return stop.stopped();
         }
 
         @Override
         public void onStep(long iteration, double objective, double step, int entering, int leaving,
                            int regionChanges, long elapsedNanos) {
             next.onStep(iteration, objective, step, entering, leaving, regionChanges, elapsedNanos);
+            this.regionChanges += regionChanges;
             if (elapsedNanos >= due && !progress.abandoned) {
                 due = elapsedNanos + INTERVAL_NANOS;
-                report.report(iteration, objective, elapsedNanos * 1e-9);
+                report.report(iteration, objective, elapsedNanos * 1e-9, this.regionChanges);
             }
         }
     }

@@ -31,7 +31,7 @@ class SolveProgressTest {
     private final TestPlugins plugins = new TestPlugins();
 
     /** Takes the first improving edge after a pause, so that the seven-odd pivots of stack loss last seconds. */
-    private static final class SlowPivot implements PivotRuleProvider {
+    static final class SlowPivot implements PivotRuleProvider {
         @Override
         public String name() {
             return "slow";

@@ -28,6 +28,8 @@ final class Experiments {
         final int id;
         final String spec;
         final String out;
+        /** The output folder itself, by which the service knows the experiment. */
+        final transient Path folder;
         final long started = System.currentTimeMillis();
         volatile String name;
         volatile String state = "STARTING";
@@ -35,10 +37,11 @@ final class Experiments {
         volatile int total;
         final Map<Integer, RunState> runs = new LinkedHashMap<>();
 
-        Experiment(int id, String spec, String out) {
+        Experiment(int id, String spec, String out, Path folder) {
             this.id = id;
             this.spec = spec;
             this.out = out;
+            this.folder = folder;
         }
     }
 
@@ -50,6 +53,7 @@ final class Experiments {
         long iteration;
         double objective = Double.NaN;
         double seconds;
+        long regionChanges;
         String message;
 
         RunState(int index, String label) {
@@ -77,7 +81,7 @@ final class Experiments {
 
     /** Starts the spec's sweep into {@code out}; returns at once. */
     Experiment start(Path spec, String specName, Path out, String outName, RunOptions options) {
-        Experiment experiment = new Experiment(ids.incrementAndGet(), specName, outName);
+        Experiment experiment = new Experiment(ids.incrementAndGet(), specName, outName, out);
         synchronized (experiments) {
             experiments.add(experiment);
         }
@@ -106,6 +110,20 @@ final class Experiments {
     /** Asks every running experiment to stop; their runs in progress end INTERRUPTED. */
     void stop() {
         service.stop();
+    }
+
+    /** Asks experiment {@code id} alone to stop. */
+    void stop(int id) throws WebError {
+        Experiment experiment = get(id);
+        if (!service.stop(experiment.folder)) throw new WebError(404, "experiment " + id + " is not running");
+    }
+
+    /** Asks run {@code index} of experiment {@code id} to stop; it ends INTERRUPTED, the others go on. */
+    void stopRun(int id, int index) throws WebError {
+        Experiment experiment = get(id);
+        if (!service.stopRun(experiment.folder, index)) {
+            throw new WebError(404, "run " + index + " of experiment " + id + " is not running or waiting to run");
+        }
     }
 
     List<Experiment> list() {
@@ -162,13 +180,14 @@ final class Experiments {
         }
 
         @Override
-        public void runProgress(int index, long iteration, double objective, double seconds) {
+        public void runProgress(int index, long iteration, double objective, double seconds, long regionChanges) {
             RunState run = state(index);
             if (run == null) return;
             synchronized (experiment.runs) {
                 run.iteration = iteration;
                 run.objective = objective;
                 run.seconds = seconds;
+                run.regionChanges = regionChanges;
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("experiment", experiment.id);
@@ -176,6 +195,7 @@ final class Experiments {
             data.put("iteration", iteration);
             data.put("objective", Json.finite(objective));
             data.put("seconds", seconds);
+            data.put("regionChanges", regionChanges);
             events.publish("progress", data);
         }
 

@@ -66,6 +66,7 @@ final class Json {
         data.put("iteration", run.iteration);
         data.put("objective", finite(run.objective));
         data.put("seconds", run.seconds);
+        data.put("regionChanges", run.regionChanges);
         data.put("message", run.message);
         return data;
     }

@@ -226,10 +226,7 @@ public final class WebServlet extends HttpServlet {
             case "POST /api/validate" -> validate(body(request), response);
             case "GET /api/experiments" -> listExperiments(request, response);
             case "POST /api/experiments" -> startExperiment(body(request), response);
-            case "POST /api/experiments/stop" -> {
-                experiments.stop();
-                sendJson(response, 200, Map.of("stopping", true));
-            }
+            case "POST /api/experiments/stop" -> stopExperiments(body(request), response);
             case "GET /api/results" -> sendJson(response, 200, Map.of("results", resultsFolders()));
             case "POST /api/report" -> report(body(request), response);
             case "GET /api/files" -> serveFile(request.getParameter("path"), response);
@@ -401,6 +398,25 @@ public final class WebServlet extends HttpServlet {
         sendJson(response, 202, Map.of("id", experiment.id, "out", experiment.out));
     }
 
+    /** Without an id every experiment; with one that experiment; with an index too that run of it alone. */
+    private void stopExperiments(JsonObject body, HttpServletResponse response) throws WebError, IOException {
+        Integer id = integer(body, "id");
+        Integer index = integer(body, "index");
+        if (id == null) {
+            if (index != null) throw new WebError(400, "index needs the id of its experiment");
+            experiments.stop();
+        } else if (index == null) {
+            experiments.stop(id);
+        } else {
+            experiments.stopRun(id, index);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("stopping", true);
+        answer.put("id", id);
+        answer.put("index", index);
+        sendJson(response, 200, answer);
+    }
+
     // ---- results
 
     /** Every folder of the workspace holding a results.json, newest first. */
@@ -535,6 +551,17 @@ public final class WebServlet extends HttpServlet {
         }
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) throw new WebError(400, key + " must be a string");
         return value.getAsString();
+    }
+
+    private static Integer integer(JsonObject body, String key) throws WebError {
+        JsonElement value = body.get(key);
+        if (value == null || value.isJsonNull()) return null;
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) throw new WebError(400, key + " must be a whole number");
+        double number = value.getAsDouble();
+        if (number != Math.rint(number) || number < 0 || number > Integer.MAX_VALUE) {
+            throw new WebError(400, key + " must be a whole number, not " + value);
+        }
+        return (int) number;
     }
 
     private void sendJson(HttpServletResponse response, int status, Object data) throws IOException {
