@@ -141,17 +141,8 @@ final class Experiments {
         throw new WebError(404, "no experiment " + id);
     }
 
-    /** The experiment without its runs, for the event that says its state changed. */
     private void publish(Experiment experiment) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", experiment.id);
-        data.put("name", experiment.name);
-        data.put("spec", experiment.spec);
-        data.put("out", experiment.out);
-        data.put("state", experiment.state);
-        data.put("total", experiment.total);
-        data.put("message", experiment.message);
-        events.publish("experiment", data);
+        events.publish("experiment", Json.experimentState(experiment));
     }
 
     /** Copies the service's calls (never overlapping, see RunListener) into the state and the events. */

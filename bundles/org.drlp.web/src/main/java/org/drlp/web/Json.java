@@ -71,7 +71,8 @@ final class Json {
         return data;
     }
 
-    static Map<String, Object> experiment(Experiments.Experiment experiment) {
+    /** The experiment without its runs: what the event that says its state changed carries. */
+    static Map<String, Object> experimentState(Experiments.Experiment experiment) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", experiment.id);
         data.put("name", experiment.name);
@@ -80,6 +81,11 @@ final class Json {
         data.put("state", experiment.state);
         data.put("message", experiment.message);
         data.put("total", experiment.total);
+        return data;
+    }
+
+    static Map<String, Object> experiment(Experiments.Experiment experiment) {
+        Map<String, Object> data = experimentState(experiment);
         data.put("started", experiment.started);
         List<Map<String, Object>> runs = new ArrayList<>();
         synchronized (experiment.runs) {
