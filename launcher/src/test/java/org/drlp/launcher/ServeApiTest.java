@@ -247,15 +247,15 @@ class ServeApiTest {
 
     @Test
     void oneRunStoppedEndsInterruptedWhileTheRestOfItsSweepFinishes() throws Exception {
-        // run 0 pivots for seconds, run 1 is quick
+        // run 0 pivots for seconds (8,000 rows: with 4,000 a warm JVM may finish before the stop arrives), run 1 is quick
         Files.writeString(workspace.resolve("two.json"), """
                 {
                   "name": "two",
-                  "data": {"source": "synthetic", "n": 4000, "p": 20, "seed": 1},
+                  "data": {"source": "synthetic", "n": 8000, "p": 20, "seed": 1},
                   "model": {"type": "linear", "intercept": true},
                   "loss": {"type": "quantile", "tau": 0.5},
                   "solver": {"method": "vertex-walk", "pivot": "bland", "presolve": "none"},
-                  "sweep": {"data.n": [4000, 60]}
+                  "sweep": {"data.n": [8000, 60]}
                 }
                 """);
         List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
