@@ -6,7 +6,7 @@
  * {@code @ConsumerType} ones by callers (an abstract method added to one is a major version).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.drlp.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.drlp.api.CoefficientTable;
 import org.drlp.api.SolveResult;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
@@ -59,5 +61,17 @@ public interface Problem {
      */
     default Map<String, Double> evaluate(double[] solution) {
         return Map.of();
+    }
+
+    /**
+     * The coefficient table of a solution, with the inference the model's parameters ask for
+     * (standard errors, intervals), for results.json, summary.csv and the printed summary. Called
+     * after {@link #conclude}, for a result that is not FAILED, before {@link #writeArtifacts}. The
+     * default: none (a model without named coefficients to report, a network).
+     *
+     * @since 2.1
+     */
+    default Optional<CoefficientTable> coefficients(SolveResult result) {
+        return Optional.empty();
     }
 }
