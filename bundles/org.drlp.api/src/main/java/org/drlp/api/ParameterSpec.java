@@ -15,7 +15,10 @@ import java.util.Objects;
  *                      is not exact; a plugin that reads one with {@link Parameters#intValue} declares
  *                      {@code Integer.MAX_VALUE} (or less) as its bound, so that validation rejects
  *                      what would overflow
- * @param choices       allowed values of a STRING parameter; empty: any
+ * @param choices       allowed values of a STRING parameter; empty: any. For a REAL parameter (since
+ *                      2.3): words it takes in place of a number, such as {@code "process"} for a
+ *                      quantile level; {@link Parameters#real} refuses them, {@link Parameters#string}
+ *                      reads them
  * @param role          the role id of the plugin a {@link ParameterType#PLUGIN} parameter names (for
  *                      example {@code pivot}); null for every other type. Its default is a plugin name
  * @param meaning       what the workbench itself does with the value beyond passing it on
@@ -123,14 +126,19 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
     /** The allowed range or values in words, for listings and error messages; empty when unrestricted. */
     public String constraintText() {
         if (type == ParameterType.PLUGIN) return "a plugin of role " + role;
-        if (!choices.isEmpty()) return "one of " + String.join(", ", choices);
+        if (!choices.isEmpty() && type != ParameterType.REAL) return "one of " + String.join(", ", choices);
+        String words = choices.isEmpty() ? "" : " or \"" + String.join("\", \"", choices) + "\"";
+        return numberRange() + words;
+    }
+
+    private String numberRange() {
         boolean hasMin = !Double.isNaN(min), hasMax = !Double.isNaN(max);
         if (hasMin && hasMax) {
             return (minExclusive ? "(" : "[") + fmt(min) + ", " + fmt(max) + (maxExclusive ? ")" : "]");
         }
         if (hasMin) return (minExclusive ? "> " : ">= ") + fmt(min);
         if (hasMax) return (maxExclusive ? "< " : "<= ") + fmt(max);
-        return "";
+        return type == ParameterType.REAL && !choices.isEmpty() ? "a number" : "";
     }
 
     private static String fmt(double v) {

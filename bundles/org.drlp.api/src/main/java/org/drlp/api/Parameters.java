@@ -78,6 +78,11 @@ public final class Parameters {
         String where = owner + ": parameter \"" + spec.name() + "\" = " + show(raw);
         switch (spec.type()) {
             case REAL: {
+                // a number, or one of the words the spec allows in its place
+                if (!spec.choices().isEmpty() && !(raw instanceof Number)) {
+                    if (raw instanceof String word && spec.choices().contains(word)) return word;
+                    throw new ParameterException(where + " is not allowed; allowed " + spec.constraintText());
+                }
                 double v = number(where, raw);
                 checkRange(where, spec, v);
                 return v;
@@ -168,8 +173,18 @@ public final class Parameters {
         return values.containsKey(name);
     }
 
+    /**
+     * A REAL parameter's number.
+     *
+     * @throws ParameterException when it holds one of the words its spec allows instead (see
+     *                            {@link ParameterSpec#choices()}): read those with {@link #string}
+     */
     public double real(String name) {
-        return (Double) require(name);
+        Object value = require(name);
+        if (value instanceof String word) {
+            throw new ParameterException(owner + ": parameter \"" + name + "\" is \"" + word + "\", not a number");
+        }
+        return (Double) value;
     }
 
     public long integer(String name) {

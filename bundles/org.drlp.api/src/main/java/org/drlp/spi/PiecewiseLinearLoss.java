@@ -23,6 +23,17 @@ public interface PiecewiseLinearLoss {
         return kinks().stream().allMatch(k -> k.lowSlope() <= k.highSlope());
     }
 
+    /**
+     * True for a quantile loss asked for its whole process ({@code "tau": "process"}): the loss is then
+     * the median's (tau = 0.5), the run solves that, and a model that can follow the solution in tau
+     * reports it at every tau in (0, 1) (the model {@code linear}); false (the default) for any other loss.
+     *
+     * @since 2.1
+     */
+    default boolean quantileProcess() {
+        return false;
+    }
+
     /** One hinge at residual {@code at} with slopes below and above it. */
     record Kink(double at, double lowSlope, double highSlope) {
         public Kink {

@@ -13,10 +13,22 @@ final class HingeLoss implements PiecewiseLinearLoss {
 
     private final List<Kink> kinks;
     private final DoubleUnaryOperator formula;
+    private final boolean process;
 
     HingeLoss(List<Kink> kinks, DoubleUnaryOperator formula) {
+        this(kinks, formula, false);
+    }
+
+    /** @param process  whether the whole quantile process is asked for (see {@link #quantileProcess}) */
+    HingeLoss(List<Kink> kinks, DoubleUnaryOperator formula, boolean process) {
         this.kinks = List.copyOf(kinks);
         this.formula = formula;
+        this.process = process;
+    }
+
+    @Override
+    public boolean quantileProcess() {
+        return process;
     }
 
     @Override

@@ -171,7 +171,7 @@ class LossesTest {
         var tau = new QuantileLoss().parameters().get(0);
         assertEquals(ParameterType.REAL, tau.type());
         assertEquals(0.5, tau.defaultValue());
-        assertEquals("(0, 1)", tau.constraintText());
+        assertEquals("(0, 1) or \"process\"", tau.constraintText());
         var epsilon = new EpsilonInsensitiveLoss().parameters().get(0);
         assertEquals(ParameterType.REAL, epsilon.type());
         assertEquals(0.0, epsilon.defaultValue());
