@@ -92,7 +92,7 @@ public final class LinearModelProvider implements ModelProvider {
         if (intercept) names.add("intercept");
         ReluProgram program = new PiecewiseLinearRegression(design, data.target().clone(), n, loss);
         List<String> parameterNames = List.copyOf(names);
-        return new Problem() {
+        Problem problem = new Problem() {
             @Override
             public ReluProgram program() {
                 return program;
@@ -108,5 +108,6 @@ public final class LinearModelProvider implements ModelProvider {
                 return parameterNames;
             }
         };
+        return loss.quantileProcess() ? new ProcessProblem(problem, design, data.target(), n) : problem;
     }
 }

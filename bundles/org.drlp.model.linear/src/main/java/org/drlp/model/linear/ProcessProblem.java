@@ -1,0 +1,147 @@
+package org.drlp.model.linear;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.drlp.api.CoefficientTable;
+import org.drlp.api.SolveResult;
+import org.drlp.report.Figure;
+import org.drlp.report.FigureFiles;
+import org.drlp.report.Panel;
+import org.drlp.report.Series;
+import org.drlp.spi.Problem;
+import org.drlp.spi.ReluProgram;
+
+/**
+ * A linear quantile regression asked for its whole process ({@code "tau": "process"}): the run
+ * solves the median as usual, and from that solution this follows the solution through every tau
+ * in (0, 1) ({@link QuantileProcess}), writing {@value #CSV} (a row per breakpoint: tau, every
+ * coefficient by name, the objective) and {@value #SVG} (each coefficient against tau, one panel
+ * each, with the least-squares estimate as a line) into the run's folder. Everything else is the
+ * plain problem's.
+ */
+final class ProcessProblem implements Problem {
+
+    static final String CSV = "process.csv";
+    static final String SVG = "process.svg";
+    /** The quantile level the run solves, from which the process is followed both ways. */
+    static final double START_TAU = 0.5;
+
+    private final Problem plain;
+    private final double[] design;
+    private final double[] target;
+    private final int p;
+    private double[] processedAt;
+    private List<QuantileProcess.Segment> process;
+
+    ProcessProblem(Problem plain, double[] design, double[] target, int p) {
+        this.plain = plain;
+        this.design = design;
+        this.target = target;
+        this.p = p;
+    }
+
+    @Override
+    public ReluProgram program() {
+        return plain.program();
+    }
+
+    @Override
+    public double[] start() {
+        return plain.start();
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return plain.parameterNames();
+    }
+
+    @Override
+    public SolveResult conclude(SolveResult result, Walker walker) {
+        return plain.conclude(result, walker);
+    }
+
+    @Override
+    public Optional<CoefficientTable> coefficients(SolveResult result) {
+        return plain.coefficients(result);
+    }
+
+    @Override
+    public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
+        plain.writeArtifacts(solution, runDirectory);
+        List<QuantileProcess.Segment> segments = process(solution);
+        writeCsv(segments, runDirectory.resolve(CSV));
+        FigureFiles.writeSvg(figure(segments), runDirectory.resolve(SVG));
+    }
+
+    /** The plain problem's measures, and how many breakpoints the process has in (0, 1). */
+    @Override
+    public Map<String, Double> evaluate(double[] solution) {
+        Map<String, Double> measures = new LinkedHashMap<>(plain.evaluate(solution));
+        measures.put("processBreakpoints", (double) (process(solution).size() - 2));
+        return measures;
+    }
+
+    /** The process from this solution at the median, computed once per solution. */
+    List<QuantileProcess.Segment> process(double[] solution) {
+        if (process == null || !Arrays.equals(processedAt, solution)) {
+            process = QuantileProcess.of(design, target, p, solution, START_TAU);
+            processedAt = solution.clone();
+        }
+        return process;
+    }
+
+    private void writeCsv(List<QuantileProcess.Segment> segments, Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("tau," + String.join(",", parameterNames()) + ",objective\n");
+            StringBuilder line = new StringBuilder();
+            for (QuantileProcess.Segment segment : segments) {
+                line.setLength(0);
+                line.append(segment.tau());
+                for (double b : segment.coefficients()) line.append(',').append(b);
+                line.append(',').append(segment.objective()).append('\n');
+                out.write(line.toString());
+            }
+        }
+    }
+
+    /** One panel per coefficient: the process as a step function of tau, and the least-squares estimate. */
+    private Figure figure(List<QuantileProcess.Segment> segments) {
+        double[] leastSquares = new QRDecomposition(MatrixUtils.createRealMatrix(rows(design, p)))
+                .getSolver().solve(MatrixUtils.createRealVector(target)).toArray();
+        List<Panel> panels = new ArrayList<>();
+        List<String> names = parameterNames();
+        int steps = segments.size() - 1;
+        for (int j = 0; j < p; j++) {
+            double[] tau = new double[2 * steps];
+            double[] value = new double[2 * steps];
+            for (int s = 0; s < steps; s++) {
+                tau[2 * s] = segments.get(s).tau();
+                tau[2 * s + 1] = segments.get(s + 1).tau();
+                value[2 * s] = value[2 * s + 1] = segments.get(s).coefficients()[j];
+            }
+            panels.add(new Panel(names.get(j), "tau", "coefficient", List.of(
+                    new Series("quantile regression", tau, value, null, null, 0),
+                    new Series("least squares", new double[] {0, 1},
+                            new double[] {leastSquares[j], leastSquares[j]}, null, null, 1))));
+        }
+        return new Figure("quantile process: " + (segments.size() - 2) + " breakpoints in (0, 1)", panels);
+    }
+
+    private static double[][] rows(double[] design, int p) {
+        double[][] rows = new double[design.length / p][];
+        for (int i = 0; i < rows.length; i++) rows[i] = Arrays.copyOfRange(design, i * p, i * p + p);
+        return rows;
+    }
+}
