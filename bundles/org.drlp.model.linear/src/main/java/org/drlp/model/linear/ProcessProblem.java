@@ -27,14 +27,16 @@ import org.drlp.spi.ReluProgram;
  * A linear quantile regression asked for its whole process ({@code "tau": "process"}): the run
  * solves the median as usual, and from that solution this follows the solution through every tau
  * in (0, 1) ({@link QuantileProcess}), writing {@value #CSV} (a row per breakpoint: tau, every
- * coefficient by name, the objective) and {@value #SVG} (each coefficient against tau, one panel
- * each, with the least-squares estimate as a line) into the run's folder. Everything else is the
+ * coefficient by name, the objective) and {@value #SVG} with {@value #PNG} (each coefficient against
+ * tau, one panel each, with the least-squares estimate as a line) into the run's folder, as the
+ * run's objective plots are. Everything else is the
  * plain problem's.
  */
 final class ProcessProblem implements Problem {
 
     static final String CSV = "process.csv";
     static final String SVG = "process.svg";
+    static final String PNG = "process.png";
     /** The quantile level the run solves, from which the process is followed both ways. */
     static final double START_TAU = 0.5;
 
@@ -82,7 +84,9 @@ final class ProcessProblem implements Problem {
         plain.writeArtifacts(solution, runDirectory);
         List<QuantileProcess.Segment> segments = process(solution);
         writeCsv(segments, runDirectory.resolve(CSV));
-        FigureFiles.writeSvg(figure(segments), runDirectory.resolve(SVG));
+        Figure figure = figure(segments);
+        FigureFiles.writeSvg(figure, runDirectory.resolve(SVG));
+        FigureFiles.writePng(figure, runDirectory.resolve(PNG));
     }
 
     /** The plain problem's measures, and how many breakpoints the process has in (0, 1). */
