@@ -84,7 +84,7 @@ public final class ExperimentRunner implements ExperimentService {
      * @param spec           the spec's JSON as written
      * @param baseDirectory  the spec's folder, against which its relative paths resolve
      */
-    private record ExperimentPlan(String name, boolean trace, ObjectiveFigures.OverlayValue overlay,
+    private record ExperimentPlan(String name, boolean trace, boolean warmStart, ObjectiveFigures.OverlayValue overlay,
                                   List<String> sweptPaths, List<RunPlan> runs, JsonObject spec, Path baseDirectory) { }
 
     @Override
@@ -136,14 +136,18 @@ public final class ExperimentRunner implements ExperimentService {
             ObjectivePlots plots = new ObjectivePlots(outputDirectory, plan.name(), plan.overlay());
             DataFileHashes hashes = new DataFileHashes();
             recorder.experimentStarted(plan.name(), selected.size());
-            new RunScheduler(options.jobs()).executeAll(selected, run -> {
+            TauChains chains = TauChains.of(selected, plan.warmStart());
+            Map<Integer, RunOutcome> finished = new ConcurrentHashMap<>();
+            new RunScheduler(options.jobs()).executeChains(chains.chains(), run -> {
                 if (stopper.stopped()) return; // left for a resume
                 recorder.runStarted(run);
                 Instant started = Instant.now();
                 JsonArray dataFiles = hashes.of(run); // before the run: the files as it reads them
                 RunOutcome outcome = stopper.run(run.index()).cancelled() ? RunExecutor.stoppedBeforeStart(run)
                         : executor.execute(run, (iteration, objective, seconds, regionChanges) ->
-                                recorder.runProgress(run, iteration, objective, seconds, regionChanges));
+                                recorder.runProgress(run, iteration, objective, seconds, regionChanges),
+                                chains.warmStart(run, finished));
+                finished.put(run.index(), outcome);
                 Instant ended = Instant.now();
                 recorder.runFinished(outcome, plots.plotRun(outcome), started, ended, dataFiles);
                 stopper.finished(run.index());
@@ -257,7 +261,7 @@ public final class ExperimentRunner implements ExperimentService {
             }
         }
         problems.throwIfAny();
-        return new ExperimentPlan(experiment.name(), experiment.trace(), experiment.overlay(),
+        return new ExperimentPlan(experiment.name(), experiment.trace(), experiment.warmStart(), experiment.overlay(),
                 experiment.sweptPaths(), runs, experiment.withFilesExpanded(document.root()),
                 baseDirectory);
     }

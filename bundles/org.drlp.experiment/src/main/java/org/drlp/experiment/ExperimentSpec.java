@@ -17,6 +17,8 @@ import com.google.gson.JsonObject;
  *
  * @param overlay   what the sweep groups' overlay plots show: the gap to the best objective (the
  *                  default) or the objective itself
+ * @param warmStart whether runs of a sweep that differ only in {@code loss.tau} start each from the end
+ *                  point of the one before ({@link TauChains}); the default, true
  * @param sections  the plugin sections data, model, loss and solver (solver may be absent, and so may
  *                  data and loss for a model that uses neither)
  * @param sweep     the sweep's axes in spec order, each a swept path with its values or zipped paths
@@ -24,7 +26,7 @@ import com.google.gson.JsonObject;
  *                  already expanded to their values
  */
 record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.OverlayValue overlay,
-                      JsonObject sections, List<SweepAxis> sweep) {
+                      boolean warmStart, JsonObject sections, List<SweepAxis> sweep) {
 
     /** The sweep key whose object maps paths to equally long lists that advance together. */
     static final String ZIP = "zip";
@@ -37,7 +39,8 @@ record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.
     }
 
     static final List<String> TOP_LEVEL_KEYS =
-            List.of("name", "description", "data", "model", "loss", "solver", "sweep", "repeats", "trace", "overlay");
+            List.of("name", "description", "data", "model", "loss", "solver", "sweep", "repeats", "trace", "overlay",
+                    "warmStart");
     static final List<String> SECTIONS = List.of("data", "model", "loss", "solver");
 
     /** Reads the top level; problems go to {@code problems} and the result then holds what was usable. */
@@ -79,6 +82,12 @@ record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.
             else if (text.equals("objective")) overlay = ObjectiveFigures.OverlayValue.OBJECTIVE;
             else problems.add("overlay", "\"overlay\" must be \"gap\" (f - f_best on a log axis) or \"objective\"");
         }
+        boolean warmStart = true;
+        if (root.has("warmStart")) {
+            JsonElement value = root.get("warmStart");
+            if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) warmStart = value.getAsBoolean();
+            else problems.add("warmStart", "\"warmStart\" must be true or false");
+        }
         JsonObject sections = new JsonObject();
         for (String section : SECTIONS) {
             JsonElement value = root.get(section);
@@ -93,7 +102,7 @@ record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.
             }
         }
         Path baseDirectory = document.file().toAbsolutePath().getParent();
-        return new ExperimentSpec(name, repeats, trace, overlay, sections,
+        return new ExperimentSpec(name, repeats, trace, overlay, warmStart, sections,
                 sweep(root.get("sweep"), baseDirectory, problems));
     }
 

@@ -112,8 +112,20 @@ final class RunExecutor {
         return execute(plan, SolveProgress.NONE);
     }
 
+    /**
+     * A warm start: the point the run's problem starts from instead of the model's, and the note the
+     * run's message gets for it.
+     */
+    record WarmStart(double[] point, String note) {
+    }
+
     /** As {@link #execute(RunPlan)}, reporting the solve's progress about twice a second. */
     RunOutcome execute(RunPlan plan, SolveProgress solveProgress) throws IOException {
+        return execute(plan, solveProgress, null);
+    }
+
+    /** As {@link #execute(RunPlan, SolveProgress)}, started from {@code warm} when it is not null. */
+    RunOutcome execute(RunPlan plan, SolveProgress solveProgress, WarmStart warm) throws IOException {
         String runFolder = "runs/" + String.format("%03d", plan.index());
         Path runDirectory = outputDirectory.resolve(runFolder);
         try {
@@ -131,7 +143,7 @@ final class RunExecutor {
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                done.complete(executeHere(plan, runFolder, runDirectory, started, progress, solveProgress, stop));
+                done.complete(executeHere(plan, runFolder, runDirectory, started, progress, solveProgress, stop, warm));
             } catch (Throwable e) { // an Error from a plugin (AssertionError, say) ends its run, not the sweep
                 done.complete(failed(plan, progress.stage, e, started));
             }
@@ -228,7 +240,7 @@ final class RunExecutor {
     }
 
     private RunOutcome executeHere(RunPlan plan, String runFolder, Path runDirectory, long started, Progress progress,
-                                   SolveProgress solveProgress, RunStopper.RunStop stop) {
+                                   SolveProgress solveProgress, RunStopper.RunStop stop, WarmStart warm) {
         try {
             Dataset data = plan.data() == null ? null : datasets.load(plan.data());
             progress.enter("creating the loss");
@@ -242,9 +254,18 @@ final class RunExecutor {
             if (plan.model().plugin().problemForm(plan.model().parameters()) != ProblemForm.LAYERWISE) {
                 progress.suspect(problem.program(), "model \"" + plan.model().name() + "\"");
             }
+            if (warm != null && warm.point().length == problem.program().dimension()) {
+                problem = new WarmStartedProblem(problem, warm.point());
+            } else {
+                warm = null;
+            }
             progress.enter("solving");
             FaultRecorder faults = new FaultRecorder();
             SolveResult result = solve(plan, problem, runDirectory, solveProgress, progress, faults, stop);
+            if (warm != null) {
+                result = result.withMessage(result.message() == null || result.message().isEmpty() ? warm.note()
+                        : result.message() + "; " + warm.note());
+            }
             if (progress.abandoned) return RunOutcome.failed(plan, ExperimentSummary.Run.ABANDONED, seconds(started));
             // the method turns a strategy's exception into a one-line message: the stack trace is only here
             String details = result.status() == SolveStatus.FAILED && faults.fault != null

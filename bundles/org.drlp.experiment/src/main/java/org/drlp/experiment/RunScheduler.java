@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Executes the runs of an experiment, up to {@code jobs} at a time, started in sweep order. The
- * first task that throws stops the runs not yet started, and its exception is rethrown.
+ * first task that throws stops the runs not yet started, and its exception is rethrown. Runs may
+ * come in chains ({@link TauChains}): the runs of a chain one after the other on one worker.
  */
 final class RunScheduler {
 
@@ -29,16 +30,24 @@ final class RunScheduler {
     }
 
     void executeAll(List<RunPlan> runs, RunTask task) throws IOException {
-        if (jobs == 1 || runs.size() <= 1) {
-            for (RunPlan run : runs) task.execute(run); // on the caller's thread, as before there were jobs
+        executeChains(runs.stream().map(List::of).toList(), task);
+    }
+
+    /** Each chain's runs in order, up to {@code jobs} chains at a time. */
+    void executeChains(List<List<RunPlan>> chains, RunTask task) throws IOException {
+        if (jobs == 1 || chains.size() <= 1) {
+            // on the caller's thread, as before there were jobs
+            for (List<RunPlan> chain : chains) {
+                for (RunPlan run : chain) task.execute(run);
+            }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, runs.size()), threads());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, chains.size()), threads());
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (RunPlan run : runs) {
+            for (List<RunPlan> chain : chains) {
                 futures.add(pool.submit(() -> {
-                    task.execute(run);
+                    for (RunPlan run : chain) task.execute(run);
                     return null;
                 }));
             }

@@ -30,7 +30,7 @@ import com.google.gson.stream.JsonToken;
 final class SpecOverrides {
 
     /** Top-level keys that are single values, which --set may replace. */
-    static final List<String> TOP_LEVEL = List.of("name", "description", "repeats", "trace", "overlay");
+    static final List<String> TOP_LEVEL = List.of("name", "description", "repeats", "trace", "overlay", "warmStart");
 
     private SpecOverrides() {
     }
