@@ -188,7 +188,7 @@ export function composePage(root, state) {
     const current = value[p.name];
     const placeholder = p.required ? 'required' : p.default === null ? 'optional' : JSON.stringify(p.default);
     let input;
-    if (p.type === 'plugin' || p.choices.length || p.type === 'boolean') {
+    if (p.type === 'plugin' || (p.choices.length && p.type !== 'real') || p.type === 'boolean') {
       const options = p.type === 'plugin' ? plugins(p.role).map((q) => q.name)
         : p.type === 'boolean' ? ['true', 'false'] : p.choices;
       const shown = current && typeof current === 'object' ? current.type : current === undefined ? '' : String(current);
@@ -196,6 +196,12 @@ export function composePage(root, state) {
         : p.type === 'boolean' ? e.target.value === 'true' : e.target.value) },
         el('option', { value: '' }, `(${placeholder})`),
         ...options.map((o) => el('option', { value: o, selected: o === shown }, o)));
+    } else if (p.type === 'real' && p.choices.length) {
+      // a number, or one of the words it takes in place of one (tau: "process")
+      input = el('input', { id, type: 'text', placeholder: `${placeholder} (a number or ${p.choices.join(', ')})`,
+        value: current === undefined ? '' : String(current),
+        onchange: (e) => set(key, p.name, e.target.value === '' ? undefined
+          : p.choices.includes(e.target.value) ? e.target.value : Number(e.target.value)) });
     } else if (p.type === 'real' || p.type === 'integer') {
       input = el('input', { id, type: 'number', step: p.type === 'integer' ? '1' : 'any', placeholder,
         min: p.min ?? undefined, max: p.max ?? undefined, value: typeof current === 'number' ? current : '',

@@ -37,7 +37,7 @@ class CommandLineCompositionTest extends ConsoleCapture {
     @Test
     void aBadSetIsOneLineNamingIt() {
         assertEquals(Main.ERROR, drlp("validate", SPEC, "--set", "loss.tau=abc"));
-        assertEquals(SPEC + ": --set loss.tau=abc (loss.tau): loss \"quantile\": parameter \"tau\" = \"abc\" is not a number",
+        assertEquals(SPEC + ": --set loss.tau=abc (loss.tau): loss \"quantile\": parameter \"tau\" = \"abc\" is not allowed; allowed (0, 1) or \"process\"",
                 err.toString().trim());
         err.getBuffer().setLength(0);
         assertEquals(Main.ERROR, drlp("validate", SPEC, "--set", "solver.pivot=fastest"));

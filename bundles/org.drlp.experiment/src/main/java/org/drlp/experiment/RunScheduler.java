@@ -3,6 +3,7 @@ package org.drlp.experiment;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,13 +34,17 @@ final class RunScheduler {
         executeChains(runs.stream().map(List::of).toList(), task);
     }
 
-    /** Each chain's runs in order, up to {@code jobs} chains at a time. */
+    /**
+     * Each chain's runs in order, up to {@code jobs} chains at a time; with one job, every run in
+     * sweep order (which keeps each chain's order: a chain is in sweep order).
+     */
     void executeChains(List<List<RunPlan>> chains, RunTask task) throws IOException {
         if (jobs == 1 || chains.size() <= 1) {
             // on the caller's thread, as before there were jobs
-            for (List<RunPlan> chain : chains) {
-                for (RunPlan run : chain) task.execute(run);
-            }
+            List<RunPlan> runs = new ArrayList<>();
+            chains.forEach(runs::addAll);
+            runs.sort(Comparator.comparingInt(RunPlan::index));
+            for (RunPlan run : runs) task.execute(run);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, chains.size()), threads());

@@ -1,7 +1,6 @@
 package org.drlp.experiment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +14,13 @@ import com.google.gson.JsonObject;
 /**
  * The warm-started chains of a sweep over {@code loss.tau}. Runs whose resolved configuration is the
  * same but for the loss's {@code tau} (the same data, model, loss type and other loss parameters,
- * solver method and strategies) and that are the same repeat form a chain, in increasing tau, when
+ * solver method and strategies) and that are the same repeat form a chain, in sweep order, when
  * their model's problem is separable (a convex regression: its optimal objective is the same from
  * any start). Each run of a chain but the first starts from the end point of the run before it when
- * that one ended OPTIMAL: its quantile is near, so its fit is a good start. A chain runs in order on
- * one worker; chains run side by side with {@code --jobs}. Every other run is a chain of its own.
+ * that one ended OPTIMAL: with the taus listed in increasing order its quantile is the nearest, so
+ * its fit is a good start. A run comes after the one it starts from in sweep order, so one job runs
+ * the sweep in its order as ever; with {@code --jobs} each chain runs in order on one worker, and
+ * chains side by side. Every other run is a chain of its own.
  * The spec's {@code "warmStart": false} makes every run a chain of its own (a cold sweep).
  */
 final class TauChains {
@@ -54,9 +55,6 @@ final class TauChains {
                 chains.add(chain);
             }
             chain.add(run);
-        }
-        for (List<RunPlan> chain : byRest.values()) {
-            chain.sort(Comparator.comparingDouble(TauChains::tau).thenComparingInt(RunPlan::index));
         }
         return new TauChains(chains);
     }

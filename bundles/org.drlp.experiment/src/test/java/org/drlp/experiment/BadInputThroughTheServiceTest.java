@@ -75,10 +75,10 @@ class BadInputThroughTheServiceTest {
         for (String tau : new String[] {"0", "1", "1.5", "-0.1"}) {
             String message = specProblem("{\"type\": \"quantile\", \"tau\": " + tau + "}", none);
             assertTrue(message.contains("(loss.tau): loss \"quantile\": parameter \"tau\" = ")
-                    && message.endsWith(" is out of range; allowed (0, 1)"), message);
+                    && message.endsWith(" is out of range; allowed (0, 1) or \"process\""), message);
         }
         assertEnds(specProblem("{\"type\": \"quantile\", \"tau\": \"half\"}", none),
-                ":3:38 (loss.tau): loss \"quantile\": parameter \"tau\" = \"half\" is not a number");
+                ":3:38 (loss.tau): loss \"quantile\": parameter \"tau\" = \"half\" is not allowed; allowed (0, 1) or \"process\"");
         assertEnds(specProblem("{\"type\": \"epsilon-insensitive\", \"epsilon\": -0.5}", none),
                 "(loss.epsilon): loss \"epsilon-insensitive\": parameter \"epsilon\" = -0.5 is out of range; allowed >= 0");
         assertEnds(specProblem("{\"type\": \"absolute\"}", "{\"pivot\": \"steepest\"}"),

@@ -97,7 +97,7 @@ class SpecErrorsTest {
                 }
                 """);
         assertTrue(message.endsWith("spec.json:5:13 (colour): unknown key \"colour\"; allowed: name, description, "
-                + "data, model, loss, solver, sweep, repeats, trace, overlay"), message);
+                + "data, model, loss, solver, sweep, repeats, trace, overlay, warmStart"), message);
     }
 
     @Test
@@ -173,7 +173,7 @@ class SpecErrorsTest {
         assertEquals(String.join("\n",
                 file + ": 6 problems",
                 file + ":2:13 (colour): unknown key \"colour\"; allowed: name, description, data, model, loss, "
-                        + "solver, sweep, repeats, trace, overlay",
+                        + "solver, sweep, repeats, trace, overlay, warmStart",
                 file + ":3:14 (repeats): \"repeats\" must be an integer >= 1",
                 file + ":4:43 (data.rows): data source \"stackloss\": parameter \"rows\" = 3 is out of range; "
                         + "allowed [5, 21]",

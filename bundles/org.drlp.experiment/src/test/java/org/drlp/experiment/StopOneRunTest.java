@@ -36,13 +36,13 @@ class StopOneRunTest {
 
     private final TestPlugins plugins = new TestPlugins();
 
-    /** Three runs of about a second each (150 ms per pivot), traced. */
+    /** Three runs of about a second each (150 ms per pivot), traced; cold, so that none is short. */
     private Path slowSweep() {
         plugins.registry.add(PluginRole.PIVOT, new SolveProgressTest.SlowPivot(), plugins.reference("test.slow"));
         return Specs.write(directory, "slow.json", """
                 {"data": {"source": "stackloss"}, "model": {"type": "linear", "intercept": true},
                  "loss": {"type": "quantile"}, "sweep": {"loss.tau": [0.3, 0.5, 0.7]},
-                 "solver": {"method": "vertex-walk", "pivot": "slow"}, "trace": true}
+                 "solver": {"method": "vertex-walk", "pivot": "slow"}, "trace": true, "warmStart": false}
                 """);
     }
 

@@ -61,7 +61,11 @@ class SummaryCsvTest {
             assertEquals(run.get("iterations").getAsLong(), Long.parseLong(row.get("iterations")));
             assertEquals(run.get("regionChanges").getAsLong(), Long.parseLong(row.get("regionChanges")));
             assertEquals(run.get("seconds").getAsDouble(), Double.parseDouble(row.get("seconds")));
-            assertEquals("", row.get("message"));
+            // a warm-started run says from which run it started; the first of each pivot rule's taus starts cold
+            assertEquals(run.get("message").isJsonNull() ? "" : run.get("message").getAsString(), row.get("message"));
+            assertEquals(i < 2 ? "" : "warm-started from the end point of run " + String.format("%03d", i - 2)
+                    + " (loss.tau=" + runs.get(i - 2).getAsJsonObject().getAsJsonObject("sweep").get("loss.tau") + ")",
+                    row.get("message"));
             // the walk's stages, its free-direction phase included, are not a presolve
             assertEquals(0, Long.parseLong(row.get("presolvePivots")));
             for (String timed : List.of("pricingSeconds", "lineSearchSeconds", "directionSeconds", "refactorSeconds")) {

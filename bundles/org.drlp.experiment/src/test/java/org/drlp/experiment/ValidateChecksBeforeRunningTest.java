@@ -224,7 +224,7 @@ class ValidateChecksBeforeRunningTest {
         assertTrue(lines.contains(file + ":3:68 (model.layer): model \"relu-layer\": parameter \"layer\" = 1.5 is not "
                 + "an integer; allowed integers [1, 2147483647]"), message);
         assertTrue(lines.contains(file + ":4:39 (loss.tau): loss \"quantile\": parameter \"tau\" = 2.0 is out of range; "
-                + "allowed (0, 1)"), message);
+                + "allowed (0, 1) or \"process\""), message);
         assertTrue(lines.contains(file + ":2:77 (data.delimiter): data source \"csv\": parameter \"delimiter\" = \"ab\" "
                 + "must be one character other than a double quote or a line break"), message);
         assertTrue(lines.contains(file + ":5:39 (sweep.data.path[1]): data source \"csv\": " + base
