@@ -67,7 +67,8 @@ final class QuantileProcess {
     private final double[] edge;
     private final double[] slopes;
     private int sinceRefactor;
-    private long pivots;
+    /** The solution at tau0 once settled, before any walk. */
+    private double[] startBeta;
 
     private QuantileProcess(double[] design, double[] target, int p) {
         this.x = design;
@@ -96,7 +97,6 @@ final class QuantileProcess {
         System.arraycopy(from.below, 0, below, 0, n);
         inverse = from.inverse.clone();
         sinceRefactor = from.sinceRefactor;
-        pivots = from.pivots;
         computeBeta();
         refresh();
     }
@@ -137,9 +137,6 @@ final class QuantileProcess {
         }
         return kept;
     }
-
-    /** The solution at tau0 once settled, before any walk. */
-    private double[] startBeta;
 
     /** A segment of a solution from {@code tau}, with its objective there. */
     private Segment segment(double tau, double[] coefficients) {
@@ -306,7 +303,6 @@ final class QuantileProcess {
         inBasis[left] = false;
         inBasis[entering] = true;
         below[left] = toBelow;
-        pivots++;
         if (++sinceRefactor >= REFACTOR_EVERY) {
             refactor();
         } else {
@@ -394,9 +390,5 @@ final class QuantileProcess {
             if (Math.abs(beta[j] - last[j]) > 1e-11 * (1 + Math.abs(last[j]))) return true;
         }
         return false;
-    }
-
-    long pivots() {
-        return pivots;
     }
 }

@@ -4,6 +4,7 @@ import static org.drlp.model.linear.Fixtures.DANTZIG;
 import static org.drlp.model.linear.Fixtures.quantile;
 import static org.drlp.model.linear.Fixtures.solve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -185,5 +186,14 @@ class QuantileProcessTest {
                         + ", a direct solve's " + direct + " (" + problem.y().length + " rows, p " + problem.p() + ")");
             }
         }
+    }
+
+    /** A column that repeats another leaves no basis of p rows: said so, not looped on. */
+    @Test
+    void aDesignOfLowerRankIsRefused() {
+        double[][] rows = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QuantileProcess.of(
+                Fixtures.withIntercept(rows), new double[] {1, 3, 2, 5, 4}, 3, new double[3], 0.5));
+        assertEquals("the quantile process needs a design of full rank 3; its rows span 2 dimensions", e.getMessage());
     }
 }
