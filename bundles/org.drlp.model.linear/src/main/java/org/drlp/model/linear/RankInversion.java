@@ -28,7 +28,12 @@ import org.drlp.api.CoefficientTable.Coefficient;
  * scores are feasible beyond it), and stop at the first piece where |T| reaches the cutoff. Then, as
  * R does, the end is interpolated linearly between the start of the last accepted piece (with its
  * T) and the breakpoint where T crossed (with the T beyond it). An end that no breakpoint bounds is
- * infinite.
+ * infinite. The level is 1 - R's alpha (R's default alpha = 0.1 is level 0.9).
+ *
+ * <p>Where the rank scores of a piece are not unique (tied data: several optimal bases), T is still
+ * unique but the breakpoints one walks depend on the bases chosen; a breakpoint at which T does not
+ * change does not start a piece here, so that the ends do not depend on that choice. R's walk
+ * interpolates from its last step instead, which differs on stackloss (see RankInversionTest).
  */
 final class RankInversion implements CoefficientInference {
 
@@ -237,14 +242,20 @@ final class RankInversion implements CoefficientInference {
                 else score[i] = r > 0 ? weight[i] : 0;
             }
             double innerB = b, innerT = 0;
+            boolean first = true;
             while (true) {
                 chooseBasis(zero, b);
                 double t = statistic();
                 if (Math.abs(t) >= cutoff) {
                     return innerB + dir * Math.abs(b - innerB) * (cutoff - Math.abs(innerT)) / Math.abs(t - innerT);
                 }
-                innerB = b;
-                innerT = t;
+                // a breakpoint where T does not change (a step between optimal bases of a piece whose
+                // rank scores are not unique) does not start a piece
+                if (first || Math.abs(t - innerT) > 1e-12 * Math.abs(t)) {
+                    innerB = b;
+                    innerT = t;
+                }
+                first = false;
                 // the nearest crossing ahead of a nonbasic residual
                 double step = Double.POSITIVE_INFINITY;
                 double[] distance = new double[n];
