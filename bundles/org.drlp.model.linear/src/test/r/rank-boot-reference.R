@@ -5,7 +5,8 @@
 # It writes bundles/org.drlp.model.linear/src/test/resources/org/drlp/model/linear/rank-boot-reference.csv
 # with one line per coefficient: data, tau, what (rank-iid, rank-nid, boot-xy, boot-wild), level
 # (rank) or replicates (boot), coefficient (our names: the feature, or intercept), estimate, and
-# lower, upper (rank) or the standard error in lower and NA in upper (boot).
+# lower, upper (rank) or the standard error in lower and NA in upper (boot); and, for the wild
+# bootstrap, akj's density of the residuals at 0 (what akj-f0, in estimate).
 suppressMessages(library(quantreg))
 engel <- read.csv("examples/data/engel.csv")
 stackloss <- read.csv("examples/data/stackloss.csv")
@@ -22,6 +23,7 @@ add <- function(data, tau, what, param, names, est, a, b) {
 for (case in cases) {
   for (tau in case$taus) {
     fit <- rq(case$formula, tau = tau, data = case$data)
+    add(case$name, tau, "akj-f0", NA, "none", akj(c(fit$residuals), z = 0)$dens, NA, NA)
     for (iid in c(TRUE, FALSE)) {
       for (alpha in c(0.1, 0.05)) {
         s <- summary(fit, se = "rank", iid = iid, alpha = alpha)$coefficients

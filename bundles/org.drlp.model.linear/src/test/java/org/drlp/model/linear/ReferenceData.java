@@ -36,14 +36,17 @@ final class ReferenceData {
             reader.readLine();
             for (String line; (line = reader.readLine()) != null; ) {
                 String[] f = line.split(",");
-                rows.add(new Reference(f[0], Double.parseDouble(f[1]), f[2], Double.parseDouble(f[3]), f[4],
-                        Double.parseDouble(f[5]), Double.parseDouble(f[6]),
-                        f[7].equals("NA") ? Double.NaN : Double.parseDouble(f[7])));
+                rows.add(new Reference(f[0], number(f[1]), f[2], number(f[3]), f[4], number(f[5]), number(f[6]),
+                        number(f[7])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return rows;
+    }
+
+    private static double number(String text) {
+        return text.equals("NA") ? Double.NaN : Double.parseDouble(text);
     }
 
     /** A data set's design (features, then an intercept column, as the model builds it) and target. */
