@@ -86,4 +86,54 @@ class RankInversionTest {
                     && n.upper() <= w.upper(), n + " in " + w);
         }
     }
+
+    /**
+     * With an intercept only, the rank test is the sign test: T(b) = (#{y_i > b} - n (1 - tau)) /
+     * sqrt(n tau (1 - tau)), whose pieces are the gaps between the sorted targets. The ends are
+     * recomputed from that directly, with R's interpolation rule.
+     */
+    @Test
+    void interceptOnlyIsTheSignTest() {
+        double[] y = {3.1, -0.4, 2.2, 7.5, 1.0, 0.3, 5.8, 2.9, -1.7, 4.4, 0.9, 6.1, 3.3, 2.0, -2.5};
+        int n = y.length;
+        double tau = 0.4, level = 0.8;
+        double[] design = new double[n];
+        java.util.Arrays.fill(design, 1);
+        double[] sorted = y.clone();
+        java.util.Arrays.sort(sorted);
+        QuantileSolves solves = ReferenceData.solves();
+        double estimate = solves.solve(design, y, 1, tau, new double[1], "fit").point()[0];
+        QuantileFit fit = new QuantileFit(design, y, 1, tau, List.of("intercept"), new double[] {estimate}, true);
+        Coefficient c = new RankInversion(null).table(fit, level).rows().get(0);
+        double cutoff = new org.apache.commons.math3.distribution.TDistribution(n - 1).inverseCumulativeProbability(0.9);
+        double norm = Math.sqrt(n * tau * (1 - tau));
+        int at = java.util.Arrays.binarySearch(sorted, estimate);
+        // upward: the piece (sorted[k], sorted[k + 1]) has n - 1 - k targets above it
+        double innerB = estimate, innerT = (n - 1 - at - n * (1 - tau)) / norm, upper = Double.NaN;
+        for (int k = at + 1; k < n; k++) {
+            double t = (n - 1 - k - n * (1 - tau)) / norm;
+            if (Math.abs(t) >= cutoff) {
+                upper = innerB + (sorted[k] - innerB) * (cutoff - Math.abs(innerT)) / Math.abs(t - innerT);
+                break;
+            }
+            innerB = sorted[k];
+            innerT = t;
+        }
+        innerB = estimate;
+        innerT = (n - at - n * (1 - tau)) / norm;
+        double lower = Double.NaN;
+        for (int k = at - 1; k >= 0; k--) {
+            double t = (n - k - n * (1 - tau)) / norm;
+            if (Math.abs(t) >= cutoff) {
+                lower = innerB - (innerB - sorted[k]) * (cutoff - Math.abs(innerT)) / Math.abs(t - innerT);
+                break;
+            }
+            innerB = sorted[k];
+            innerT = t;
+        }
+        assertEquals(sorted[at], estimate, 1e-12);
+        assertTrue(Double.isFinite(lower) && Double.isFinite(upper) && lower < estimate && estimate < upper);
+        assertEquals(lower, c.lower(), 1e-12);
+        assertEquals(upper, c.upper(), 1e-12);
+    }
 }
