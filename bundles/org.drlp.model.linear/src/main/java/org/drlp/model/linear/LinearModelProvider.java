@@ -10,6 +10,7 @@ import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
 import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
@@ -133,6 +134,10 @@ public final class LinearModelProvider implements ModelProvider {
                 if (Double.isNaN(tau)) {
                     throw new IllegalArgumentException("model \"linear\": inference \"" + inference
                             + "\" needs a quantile or absolute loss");
+                }
+                if (result.status() != SolveStatus.OPTIMAL) {
+                    throw new IllegalArgumentException("model \"linear\": inference \"" + inference
+                            + "\" needs the optimal fit; the walk ended " + result.status());
                 }
                 boolean unique = result.certificate() != null && result.certificate().minEdgeSlope() > 0;
                 QuantileFit fit = new QuantileFit(design, target, n, tau, parameterNames, result.point(), unique);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.drlp.api.CoefficientTable;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
 import org.drlp.api.SolverOptions;
 import org.drlp.api.StepListener;
 import org.drlp.kernel.VertexWalkSolver;
@@ -36,6 +37,13 @@ class LinearModelInferenceTest {
         SolveResult result = SOLVER.solve(problem.program(), problem.start(), Fixtures.DANTZIG, SolverOptions.defaults(),
                 StepListener.NONE);
         return problem.coefficients(result);
+    }
+
+    private static double[] features(ReferenceData.Data d) {
+        int n = d.target().length, k = d.p() - 1;
+        double[] out = new double[n * k];
+        for (int i = 0; i < n; i++) System.arraycopy(d.design(), i * d.p(), out, i * k, k);
+        return out;
     }
 
     @Test
@@ -78,6 +86,16 @@ class LinearModelInferenceTest {
         IllegalArgumentException loss = assertThrows(IllegalArgumentException.class, () -> run(new LinearModelProvider(SOLVER),
                 Fixtures.epsilonInsensitive(1), Map.of("inference", "rank")));
         assertEquals("model \"linear\": inference \"rank\" needs a quantile or absolute loss", loss.getMessage());
+        ReferenceData.Data d = ReferenceData.data("stackloss");
+        Dataset stackloss = new Dataset("stackloss.csv", List.of("a", "b", "c"), "y", d.target().length,
+                features(d), d.target());
+        LinearModelProvider model = new LinearModelProvider(SOLVER);
+        Problem problem = model.build(stackloss, Fixtures.absolute(), Parameters.resolve("model", model.parameters(),
+                Map.of("inference", "rank"), null));
+        IllegalArgumentException limited = assertThrows(IllegalArgumentException.class, () -> problem.coefficients(
+                new SolveResult(SolveStatus.ITERATION_LIMIT, 1, new double[4], 3, 0, 0, null, "")));
+        assertEquals("model \"linear\": inference \"rank\" needs the optimal fit; the walk ended ITERATION_LIMIT",
+                limited.getMessage());
         IllegalStateException noSolver = assertThrows(IllegalStateException.class, () -> run(new LinearModelProvider(),
                 Fixtures.absolute(), Map.of("inference", "boot")));
         assertTrue(noSolver.getMessage().contains("Solver service"), noSolver.getMessage());
