@@ -32,8 +32,10 @@ import org.drlp.api.CoefficientTable.Coefficient;
  *
  * <p>Where the rank scores of a piece are not unique (tied data: several optimal bases), T is still
  * unique but the breakpoints one walks depend on the bases chosen; a breakpoint at which T does not
- * change does not start a piece here, so that the ends do not depend on that choice. R's walk
- * interpolates from its last step instead, which differs on stackloss (see RankInversionTest).
+ * change does not start a piece here, so that the ends do not depend on that choice. R's walk flips
+ * one of several exactly tied crossings, chosen by rounding in its tableau, and may leave the other
+ * on the wrong side for some pieces; three of its stackloss ends differ from the definition's for
+ * that reason (see RankInversionTest), and ours match the statistic recomputed by R at fixed b.
  */
 final class RankInversion implements CoefficientInference {
 

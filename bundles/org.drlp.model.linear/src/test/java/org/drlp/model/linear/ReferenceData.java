@@ -17,21 +17,25 @@ import org.drlp.kernel.VertexWalkSolver;
 
 /**
  * The data of the R oracles (examples/data/engel.csv, stackloss.csv) as quantile fits solved by the
- * kernel, and the values R recorded for them (src/test/r/rank-boot-reference.R).
+ * kernel, and the values R recorded for them (src/test/r/rank-boot-reference.R, rank-fixed-reference.R).
  */
 final class ReferenceData {
 
     private ReferenceData() {
     }
 
-    /** One line of rank-boot-reference.csv. */
+    /** One line of rank-boot-reference.csv (or of rank-fixed-reference.csv, in the same columns). */
     record Reference(String data, double tau, String what, double param, String coefficient, double estimate,
                      double lower, double upper) {
     }
 
     static List<Reference> references() {
+        return references("rank-boot-reference.csv");
+    }
+
+    static List<Reference> references(String resource) {
         List<Reference> rows = new ArrayList<>();
-        try (InputStream in = ReferenceData.class.getResourceAsStream("rank-boot-reference.csv");
+        try (InputStream in = ReferenceData.class.getResourceAsStream(resource);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.readLine();
             for (String line; (line = reader.readLine()) != null; ) {
