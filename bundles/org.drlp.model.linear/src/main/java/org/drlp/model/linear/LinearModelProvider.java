@@ -2,11 +2,15 @@ package org.drlp.model.linear;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.drlp.api.CoefficientTable;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
+import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
 import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
@@ -14,7 +18,9 @@ import org.drlp.spi.ProblemForm;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ReluProgram;
+import org.drlp.spi.Solver;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The model {@code linear}: fit = a . beta (+ intercept), any piecewise-linear loss of the residual. */
 @Component(service = ModelProvider.class)
@@ -23,7 +29,33 @@ public final class LinearModelProvider implements ModelProvider {
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.bool("intercept", true, "fit an intercept (named \"intercept\" in the results)"),
             ParameterSpec.list("features", ParameterType.STRING_LIST, null,
-                    "feature columns to use, in this order; default: every feature of the data").asOptional());
+                    "feature columns to use, in this order; default: every feature of the data").asOptional(),
+            // inference: a minimal dispatch of rank and boot (branch rankboot); the lead merges it with
+            // branch inference's, which owns inference and level
+            ParameterSpec.string("inference", "none", "coefficient inference of a quantile or absolute loss: none, "
+                    + "rank (rank-score test inversion), boot (bootstrap)").withChoices("none", "rank", "boot"),
+            ParameterSpec.real("level", 0.95, "confidence level of the intervals (R's 1 - alpha)")
+                    .withRange(0, true, 1, true),
+            // the rank inversion's and the bootstrap's own parameters
+            ParameterSpec.bool("rankIid", true, "rank inversion: iid errors (R's iid = TRUE); false: local densities "
+                    + "from the fits at tau +- the Hall-Sheather bandwidth (R's nid)"),
+            ParameterSpec.integer("bootstrapReplicates", 200L, "bootstrap: number of replicates (R's R)")
+                    .withRange(2, false, Integer.MAX_VALUE, false),
+            ParameterSpec.string("bootstrapMethod", "xy", "bootstrap: xy (pairs, R's default) or wild (R's \"wild\")")
+                    .withChoices("xy", "wild"),
+            ParameterSpec.seed("bootstrapSeed", 1L, "bootstrap: seed of the draws"));
+
+    /** The kernel's vertex walk, for the bootstrap's replicates and the nid fits; null when constructed by hand. */
+    @Reference
+    private Solver solver;
+
+    public LinearModelProvider() {
+    }
+
+    /** With the kernel's solver, as DS would inject it (for tests). */
+    LinearModelProvider(Solver solver) {
+        this.solver = solver;
+    }
 
     @Override
     public String name() {
@@ -90,9 +122,28 @@ public final class LinearModelProvider implements ModelProvider {
         }
         List<String> names = new ArrayList<>(features);
         if (intercept) names.add("intercept");
-        ReluProgram program = new PiecewiseLinearRegression(design, data.target().clone(), n, loss);
+        double[] target = data.target().clone();
+        ReluProgram program = new PiecewiseLinearRegression(design, target, n, loss);
         List<String> parameterNames = List.copyOf(names);
         Problem problem = new Problem() {
+            @Override
+            public Optional<CoefficientTable> coefficients(SolveResult result) {
+                String inference = parameters.string("inference");
+                if (inference.equals("none")) return Optional.empty();
+                double tau = QuantileFit.tauOf(loss);
+                if (Double.isNaN(tau)) {
+                    throw new IllegalArgumentException("model \"linear\": inference \"" + inference
+                            + "\" needs a quantile or absolute loss");
+                }
+                if (result.status() != SolveStatus.OPTIMAL) {
+                    throw new IllegalArgumentException("model \"linear\": inference \"" + inference
+                            + "\" needs the optimal fit; the walk ended " + result.status());
+                }
+                boolean unique = result.certificate() != null && result.certificate().minEdgeSlope() > 0;
+                QuantileFit fit = new QuantileFit(design, target, n, tau, parameterNames, result.point(), unique);
+                return Optional.of(inference(inference, fit, parameters).table(fit, parameters.real("level")));
+            }
+
             @Override
             public ReluProgram program() {
                 return program;
@@ -109,5 +160,21 @@ public final class LinearModelProvider implements ModelProvider {
             }
         };
         return loss.quantileProcess() ? new ProcessProblem(problem, design, data.target(), n) : problem;
+    }
+
+    private CoefficientInference inference(String name, QuantileFit fit, Parameters parameters) {
+        return switch (name) {
+            case "rank" -> {
+                if (parameters.bool("rankIid")) yield new RankInversion(null);
+                QuantileSolves solves = new QuantileSolves(solver);
+                yield new RankInversion(t -> solves.solve(fit.design(), fit.target(), fit.p(), t, fit.coefficients(),
+                        "the fit at tau " + t + " for the nid densities").point());
+            }
+            case "boot" -> new Bootstrap(new QuantileSolves(solver),
+                    Bootstrap.Method.valueOf(parameters.string("bootstrapMethod").toUpperCase(Locale.ROOT)),
+                    parameters.intValue("bootstrapReplicates"), parameters.integer("bootstrapSeed"));
+            default -> throw new IllegalArgumentException("model \"linear\": unknown inference \"" + name
+                    + "\"; available: none, rank, boot");
+        };
     }
 }
