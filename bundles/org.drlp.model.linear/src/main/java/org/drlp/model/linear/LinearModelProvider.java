@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.drlp.api.Certificate;
+import org.drlp.api.CoefficientTable;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
+import org.drlp.api.SolveResult;
 import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
@@ -23,7 +26,14 @@ public final class LinearModelProvider implements ModelProvider {
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.bool("intercept", true, "fit an intercept (named \"intercept\" in the results)"),
             ParameterSpec.list("features", ParameterType.STRING_LIST, null,
-                    "feature columns to use, in this order; default: every feature of the data").asOptional());
+                    "feature columns to use, in this order; default: every feature of the data").asOptional(),
+            // coefficient inference (issue 16)
+            ParameterSpec.string("inference", null, "standard errors and intervals of the coefficients, as R's "
+                    + "summary.rq(se = ...); default: rank below " + Inferences.RANK_BELOW_ROWS + " rows, else nid; "
+                    + "none for a loss without a quantile level").withChoices(Inferences.NAMES.toArray(String[]::new))
+                    .asOptional(),
+            ParameterSpec.real("level", 0.95, "confidence level of the coefficients' intervals")
+                    .withRange(0, true, 1, true));
 
     @Override
     public String name() {
@@ -58,6 +68,9 @@ public final class LinearModelProvider implements ModelProvider {
             context.problem("intercept", "no intercept and no features: nothing to fit"
                     + (parameters.has("features") ? "" : " (the data has no feature columns)"));
         }
+        if (parameters.has("inference") && Inferences.unavailable(parameters.string("inference")) != null) {
+            context.problem("inference", Inferences.unavailable(parameters.string("inference")));
+        }
         if (data.isEmpty() || !parameters.has("features")) return;
         for (String feature : features) {
             if (!data.get().contains(feature)) {
@@ -90,8 +103,12 @@ public final class LinearModelProvider implements ModelProvider {
         }
         List<String> names = new ArrayList<>(features);
         if (intercept) names.add("intercept");
-        ReluProgram program = new PiecewiseLinearRegression(design, data.target().clone(), n, loss);
+        double[] target = data.target().clone();
+        ReluProgram program = new PiecewiseLinearRegression(design, target, n, loss);
         List<String> parameterNames = List.copyOf(names);
+        double tau = QuantileFit.tauOf(loss);
+        String inference = inference(parameters, data.rows(), tau);
+        double level = parameters.real("level");
         return new Problem() {
             @Override
             public ReluProgram program() {
@@ -107,6 +124,27 @@ public final class LinearModelProvider implements ModelProvider {
             public List<String> parameterNames() {
                 return parameterNames;
             }
+
+            @Override
+            public Optional<CoefficientTable> coefficients(SolveResult result) {
+                if (result.point() == null || result.point().length != n) return Optional.empty();
+                Certificate certificate = result.certificate();
+                boolean unique = certificate != null && certificate.flatDirections() == 0
+                        && certificate.minEdgeSlope() > certificate.slopeTolerance();
+                QuantileFit fit = new QuantileFit(design, target, n, tau, parameterNames, result.point(), unique);
+                return Optional.of(Inferences.table(inference, parameters.has("inference"), fit, level));
+            }
         };
+    }
+
+    /** The method {@code inference} names, or its default; a loss without a quantile level allows only none. */
+    private static String inference(Parameters parameters, int rows, double tau) {
+        if (!parameters.has("inference")) return Inferences.defaultFor(rows, tau);
+        String name = parameters.string("inference");
+        if (Double.isNaN(tau) && !name.equals("none")) {
+            throw new IllegalArgumentException("model.inference: \"" + name + "\" needs a quantile or absolute loss "
+                    + "(a single kink at 0); this loss has no quantile level, so only \"none\" applies");
+        }
+        return name;
     }
 }
