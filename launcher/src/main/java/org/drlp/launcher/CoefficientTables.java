@@ -43,7 +43,7 @@ final class CoefficientTables {
         String stat = first.statistic().isEmpty() ? "t" : first.statistic();
         List<String> header = new ArrayList<>();
         if (several) header.add(runColumn(summary, runs));
-        header.addAll(List.of("coefficient", "estimate", "std.error", stat + " value", "Pr(>|" + stat + "|)",
+        header.addAll(List.of("coefficient", "estimate", "std. error", stat + " value", "Pr(>|" + stat + "|)",
                 "lower", "upper"));
         boolean[] shown = new boolean[header.size()];
         int offset = several ? 1 : 0;
@@ -114,11 +114,11 @@ final class CoefficientTables {
     }
 
     private static String format(String[] cells, int[] width, boolean[] shown, int offset) {
-        StringBuilder line = new StringBuilder(" ");
+        StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (!shown[c]) continue;
             String cell = cells[c] == null ? "" : cells[c];
-            line.append(' ');
+            line.append("  ");
             // names to the left, numbers to the right
             if (c <= offset) line.append(cell).append(" ".repeat(width[c] - cell.length()));
             else line.append(" ".repeat(width[c] - cell.length())).append(cell);
