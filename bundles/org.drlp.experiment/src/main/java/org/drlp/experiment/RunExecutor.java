@@ -251,7 +251,8 @@ final class RunExecutor {
             String details = result.status() == SolveStatus.FAILED && faults.fault != null
                     ? details(plan, "solving: " + result.message(), faults.fault) : null;
             CoefficientTable coefficients = null;
-            if (result.status() != SolveStatus.FAILED) {
+            // a stopped run records its point at once: a table (nid's refits, a bootstrap) would hold up the stop
+            if (result.status() != SolveStatus.FAILED && result.status() != SolveStatus.INTERRUPTED) {
                 progress.enter("computing the coefficient table");
                 coefficients = problem.coefficients(result).orElse(null);
             }

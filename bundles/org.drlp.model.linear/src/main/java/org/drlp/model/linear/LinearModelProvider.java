@@ -10,6 +10,7 @@ import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
 import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
+import org.drlp.api.SolveStatus;
 import org.drlp.spi.CheckContext;
 import org.drlp.spi.Dataset;
 import org.drlp.spi.ModelProvider;
@@ -132,7 +133,13 @@ public final class LinearModelProvider implements ModelProvider {
                 boolean unique = certificate != null && certificate.flatDirections() == 0
                         && certificate.minEdgeSlope() > certificate.slopeTolerance();
                 QuantileFit fit = new QuantileFit(design, target, n, tau, parameterNames, result.point(), unique);
-                return Optional.of(Inferences.table(inference, parameters.has("inference"), fit, level));
+                CoefficientTable table = Inferences.table(inference, parameters.has("inference"), fit, level);
+                if (result.status() == SolveStatus.OPTIMAL) return Optional.of(table);
+                // the asymptotics assume the minimiser: say that this point is not certified one
+                List<String> notes = new ArrayList<>(table.notes());
+                notes.add("the point is " + result.status() + ", not a certified minimum: the table is of that point");
+                return Optional.of(new CoefficientTable(table.inference(), table.level(), table.statistic(), table.rows(),
+                        table.covariance(), table.unique(), notes));
             }
         };
     }
