@@ -145,26 +145,59 @@ final class QuantileWalk {
         return slope;
     }
 
+    /**
+     * Steepest descent over the 2p edges. An edge's slope needs no pass over the rows: with w the sum
+     * of tau x_i over the rows above the fit and (tau - 1) x_i below, the rows' part of the slope along
+     * sign * d_j is -sign w . d_j; only rows on the fit that are not in the basis (degenerate) are
+     * priced one by one.
+     */
     private void descend() {
-        double[] scale = new double[1];
+        double[] columnAbs = new double[p];
+        for (int i = 0; i < n; i++) for (int c = 0; c < p; c++) columnAbs[c] += Math.abs(x[i * p + c]);
+        boolean[] inBasis = new boolean[n];
+        int[] degenerate = new int[n];
+        double[] w = new double[p];
         for (int step = 0; step < 50L * n + 1000; step++) {
+            Arrays.fill(inBasis, false);
+            for (int row : basis) inBasis[row] = true;
+            Arrays.fill(w, 0);
+            int degenerateRows = 0;
+            for (int i = 0; i < n; i++) {
+                if (inBasis[i]) continue;
+                double r = residual[i];
+                double weight = r > zero ? tau : r < -zero ? tau - 1 : Double.NaN;
+                if (Double.isNaN(weight)) {
+                    degenerate[degenerateRows++] = i;
+                    continue;
+                }
+                for (int c = 0; c < p; c++) w[c] += weight * x[i * p + c];
+            }
             int bestJ = -1, bestSign = 0;
             double best = 0;
-            double[] bestG = null;
             for (int j = 0; j < p; j++) {
-                double[] g = edge(j);
+                double along = 0, scale = 1;
+                for (int c = 0; c < p; c++) {
+                    along += w[c] * inverse[c][j];
+                    scale += columnAbs[c] * Math.abs(inverse[c][j]);
+                }
                 for (int sign = -1; sign <= 1; sign += 2) {
-                    double s = slope(g, sign, scale);
-                    if (s < -1e-12 * scale[0] && s < best) {
+                    double s = (sign > 0 ? 1 - tau : tau) - sign * along;
+                    for (int k = 0; k < degenerateRows; k++) {
+                        int i = degenerate[k];
+                        double g = 0;
+                        for (int c = 0; c < p; c++) g += x[i * p + c] * inverse[c][j];
+                        double v = -sign * g;
+                        s += v > 0 ? tau * v : (tau - 1) * v;
+                    }
+                    if (s < -1e-12 * scale && s < best) {
                         best = s;
                         bestJ = j;
                         bestSign = sign;
-                        bestG = g;
                     }
                 }
             }
             if (bestJ < 0) return;
-            move(bestJ, bestSign, bestG, best);
+            move(bestJ, bestSign, edge(bestJ), best);
         }
         throw new IllegalStateException("quantile refit at tau " + tau + " did not converge");
     }
@@ -210,12 +243,10 @@ final class QuantileWalk {
                 rows[count++] = i;
             }
         }
-        Integer[] order = new Integer[count];
-        for (int k = 0; k < count; k++) order[k] = k;
-        Arrays.sort(order, (a, b) -> Double.compare(at[a], at[b]));
+        sortByKey(rows, at, 0, count - 1);
         double s = slope;
         for (int k = 0; k < count; k++) {
-            int i = rows[order[k]];
+            int i = rows[k];
             s += Math.abs(g[i]);
             if (s >= 0) {
                 basis[j] = i;
@@ -224,5 +255,40 @@ final class QuantileWalk {
             }
         }
         throw new IllegalStateException("quantile refit at tau " + tau + ": the objective is unbounded");
+    }
+
+    /** Sorts rows[lo..hi] and keys[lo..hi] together by key (quicksort, middle pivot; insertion sort when short). */
+    private static void sortByKey(int[] rows, double[] keys, int lo, int hi) {
+        while (hi - lo > 16) {
+            double pivot = keys[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (keys[i] < pivot) i++;
+                while (keys[j] > pivot) j--;
+                if (i <= j) {
+                    swap(rows, keys, i++, j--);
+                }
+            }
+            // recurse into the shorter part, loop on the longer: stack depth O(log n)
+            if (j - lo < hi - i) {
+                sortByKey(rows, keys, lo, j);
+                lo = i;
+            } else {
+                sortByKey(rows, keys, i, hi);
+                hi = j;
+            }
+        }
+        for (int a = lo + 1; a <= hi; a++) {
+            for (int b = a; b > lo && keys[b - 1] > keys[b]; b--) swap(rows, keys, b - 1, b);
+        }
+    }
+
+    private static void swap(int[] rows, double[] keys, int a, int b) {
+        int row = rows[a];
+        rows[a] = rows[b];
+        rows[b] = row;
+        double key = keys[a];
+        keys[a] = keys[b];
+        keys[b] = key;
     }
 }
