@@ -79,6 +79,9 @@ enum SandwichInference implements CoefficientInference {
         } catch (SingularMatrixException e) {
             notes.add(id + ": the " + (this == IID ? "design" : "density-weighted design") + " is singular: no standard errors");
             covariance = null;
+        } catch (IllegalArgumentException e) { // too few rows, a rank-deficient design: the estimates stay
+            notes.add(id + ": " + e.getMessage() + ": no standard errors");
+            covariance = null;
         }
         int rdf = n - p;
         TDistribution t = rdf > 0 ? new TDistribution(null, rdf) : null;
@@ -113,7 +116,7 @@ enum SandwichInference implements CoefficientInference {
         // ranks zeros + 1 .. zeros + h + 1 (1-based) of the residuals by magnitude; R's order() is stable
         int m = h + 1;
         if (zeros + m > n) {
-            throw new IllegalArgumentException("inference \"iid\" needs more than " + (zeros + m - 1) + " rows ("
+            throw new IllegalArgumentException("the sparsity needs more than " + (zeros + m - 1) + " rows ("
                     + zeros + " zero residuals and a bandwidth of " + h + " rows); this fit has " + n);
         }
         Arrays.sort(byMagnitude, (a, b) -> Double.compare(Math.abs(residual[a]), Math.abs(residual[b])));

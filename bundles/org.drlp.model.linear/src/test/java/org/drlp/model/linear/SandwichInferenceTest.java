@@ -112,6 +112,18 @@ class SandwichInferenceTest {
     }
 
     @Test
+    void iidOnTooFewRowsKeepsTheEstimatesAndSaysWhy() {
+        Dataset five = new Dataset("five", List.of("x"), "y", 5, new double[] {1, 2, 3, 4, 5},
+                new double[] {1.5, 1.9, 3.4, 4.1, 4.8});
+        Problem problem = build(five, Fixtures.quantile(0.5), Map.of("inference", "iid"));
+        CoefficientTable table = problem.coefficients(solve(problem)).orElseThrow();
+        assertTrue(Double.isNaN(table.rows().get(0).standardError()));
+        assertNull(table.covariance());
+        assertTrue(table.notes().get(0).startsWith("iid: the sparsity needs more than 5 rows"), table.notes()::toString);
+        assertEquals(solve(problem).point()[0], table.rows().get(0).estimate());
+    }
+
+    @Test
     void noneGivesEstimatesOnly() throws IOException {
         CoefficientTable table = solveAndTabulate("engel", 0.5, Map.of("inference", "none"));
         assertEquals("none", table.inference());
