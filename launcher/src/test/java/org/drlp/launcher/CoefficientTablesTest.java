@@ -88,6 +88,23 @@ class CoefficientTablesTest extends ConsoleCapture {
         assertEquals(coefficients, Files.readAllLines(sweep.resolve("coefficients.csv")));
         assertEquals(summary.get(0), Files.readAllLines(sweep.resolve("summary.csv")).get(0));
         assertEquals(table, run(sweep, 4).getAsJsonObject("coefficients"));
+
+        // part of the sweep, then resumed: the same tables
+        Path resumed = temp.resolve("resumed");
+        assertEquals(Main.OK, drlp("run", SPEC, "--out", resumed.toString(), "--only", "0-3", "--quiet"), err::toString);
+        assertEquals(Main.OK, drlp("run", SPEC, "--out", resumed.toString(), "--resume", "--quiet"), err::toString);
+        assertEquals(coefficients, Files.readAllLines(resumed.resolve("coefficients.csv")));
+        assertEquals(summary.get(0), Files.readAllLines(resumed.resolve("summary.csv")).get(0));
+    }
+
+    @Test
+    void validateNamesTheKnownMethodsAndThoseNotInThisBuild() {
+        assertEquals(Main.ERROR, drlp("validate", SPEC, "--set", "model.inference=sandwich"));
+        assertTrue(err.toString().contains("(model.inference): model \"linear\": parameter \"inference\" = \"sandwich\" is "
+                + "not allowed; one of rank, iid, nid, ker, boot, none"), err::toString);
+        assertEquals(Main.ERROR, drlp("validate", SPEC, "--set", "model.inference=boot"));
+        assertTrue(err.toString().contains("(model.inference): model \"linear\": inference \"boot\" is not available in this build"),
+                err::toString);
     }
 
     @Test
