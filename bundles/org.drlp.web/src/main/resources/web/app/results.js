@@ -70,7 +70,9 @@ export function resultsPage(root, state) {
       `${results.name}: ${results.runs.length} of ${results.sweepRuns ?? results.runs.length} runs · `,
       Object.entries(counts).map(([s, n]) => el('span', { class: `status-${s}` }, `${n} ${s} `)),
       `· started ${results.started} · spec `, el('a', { href: fileUrl(`${folder}/spec.json`), target: '_blank' }, 'spec.json'),
-      ' · ', el('a', { href: fileUrl(`${folder}/summary.csv`), target: '_blank' }, 'summary.csv')));
+      ' · ', el('a', { href: fileUrl(`${folder}/summary.csv`), target: '_blank' }, 'summary.csv'),
+      results.runs.some(r => r.coefficients)
+        ? [' · ', el('a', { href: fileUrl(`${folder}/coefficients.csv`), target: '_blank' }, 'coefficients.csv')] : []));
   }
 
   function renderFilters() {

@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"--overwrite", "--force"},
             description = "Delete an earlier experiment's results in the output folder first (results.json, "
-                    + "summary.csv, spec.json, drlp.log, runs/, plots/, report/); without it (or --resume) such a folder is refused.")
+                    + "summary.csv, coefficients.csv, spec.json, drlp.log, runs/, plots/, report/); without it (or --resume) such a folder is refused.")
     boolean overwrite;
 
     @Option(names = "--resume",
@@ -107,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         SweepTable.print(summary, out);
+        CoefficientTables.print(summary, out);
         long failures = summary.failures();
         int runs = summary.runs().size();
         out.printf(Locale.ROOT, "%s: %d %s, %d failed; results in %s%n", summary.name(), runs, runs == 1 ? "run" : "runs",

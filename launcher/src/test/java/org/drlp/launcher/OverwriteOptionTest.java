@@ -24,7 +24,7 @@ class OverwriteOptionTest extends ConsoleCapture {
 
         assertEquals(Main.ERROR, drlp("run", spec, "--out", results.toString(), "--quiet"));
         assertTrue(err.toString().contains(results + " holds an earlier experiment's results (results.json, "
-                + "summary.csv, spec.json, runs/"), err::toString);
+                + "summary.csv, coefficients.csv, spec.json, runs/"), err::toString);
         assertEquals(first, Files.readString(results.resolve("results.json")), "refused: nothing touched");
 
         assertEquals(Main.OK, drlp("run", spec, "--out", results.toString(), "--quiet", "--overwrite"), err::toString);

@@ -35,9 +35,13 @@ public record ExperimentSummary(String name, Path outputDirectory, List<Run> run
      *                       as JSON), in spec order (since 1.1)
      * @param repeat         0-based repeat of the sweep point (since 1.1)
      * @param regionChanges  neurons flipped during the solve (since 1.1)
+     * @param coefficients   the model's coefficient table with its inference
+     *                       ({@link org.drlp.spi.Problem#coefficients}); null when the model reports
+     *                       none or the run failed (since 2.3)
      */
     public record Run(String label, SolveStatus status, double objective, long iterations, double seconds,
-                      String message, int index, Map<String, String> sweep, int repeat, long regionChanges) {
+                      String message, int index, Map<String, String> sweep, int repeat, long regionChanges,
+                      CoefficientTable coefficients) {
 
         /**
          * How the experiment service's watchdog ends the message of a run whose plugin did not
@@ -64,6 +68,12 @@ public record ExperimentSummary(String name, Path outputDirectory, List<Run> run
                 case TIME_LIMIT, ITERATION_LIMIT -> message != null && message.endsWith(ABANDONED);
                 default -> false;
             };
+        }
+
+        /** The 1.1 constructor, kept so that code compiled against it still links: no coefficient table. */
+        public Run(String label, SolveStatus status, double objective, long iterations, double seconds,
+                   String message, int index, Map<String, String> sweep, int repeat, long regionChanges) {
+            this(label, status, objective, iterations, seconds, message, index, sweep, repeat, regionChanges, null);
         }
 
         /** {@link #isFailure} of this run. @since 2.0 */

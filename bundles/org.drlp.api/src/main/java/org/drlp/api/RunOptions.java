@@ -9,7 +9,7 @@ import java.util.List;
  * @param jobs       runs executed at the same time, at least 1; results are recorded in sweep order
  *                   whatever the order in which runs finish
  * @param overwrite  whether an output folder that holds an earlier experiment's results may be
- *                   cleared first (results.json, summary.csv, spec.json, drlp.log, runs/, plots/, report/
+ *                   cleared first (results.json, summary.csv, coefficients.csv, spec.json, drlp.log, runs/, plots/, report/
  *                   deleted; nothing else); without it (and without {@code resume}) such a folder
  *                   is refused, so that runs of two experiments never mix (since 1.4)
  * @param resume     whether the runs already finished in the output folder by the same spec (same

@@ -66,7 +66,8 @@ public interface Problem {
     /**
      * The coefficient table of a solution, with the inference the model's parameters ask for
      * (standard errors, intervals), for results.json, summary.csv and the printed summary. Called
-     * after {@link #conclude}, for a result that is not FAILED, before {@link #writeArtifacts}. The
+     * after {@link #conclude}, for a result that is neither FAILED nor INTERRUPTED (a stopped run is
+     * recorded at once), before {@link #writeArtifacts}. The
      * default: none (a model without named coefficients to report, a network).
      *
      * @since 2.1

@@ -24,21 +24,25 @@ final class ExperimentRecorder implements AutoCloseable {
 
     private final ResultsWriter results;
     private final SummaryCsvWriter summary;
+    private final CoefficientsCsvWriter coefficients;
     private final RunLog log;
     private final RunListener listener;
     private final Map<Integer, RunOutcome> finished = new TreeMap<>();
 
-    ExperimentRecorder(ResultsWriter results, SummaryCsvWriter summary, RunLog log, RunListener listener) {
+    ExperimentRecorder(ResultsWriter results, SummaryCsvWriter summary, CoefficientsCsvWriter coefficients, RunLog log,
+                       RunListener listener) {
         this.results = results;
         this.summary = summary;
+        this.coefficients = coefficients;
         this.log = log;
         this.listener = listener;
     }
 
-    /** Writes results.json and summary.csv without runs. */
+    /** Writes results.json, summary.csv and coefficients.csv without runs. */
     synchronized void open() throws IOException {
         results.open();
         summary.open();
+        coefficients.open();
     }
 
     synchronized void experimentStarted(String name, int runs) {
@@ -72,16 +76,18 @@ final class ExperimentRecorder implements AutoCloseable {
         }
         results.add(outcome, runWarnings, started, ended, dataFiles);
         summary.add(outcome);
+        coefficients.add(outcome);
         finished.put(run.index(), outcome);
         if (outcome.failureDetails() != null) listener.runFailureDetails(run.index(), run.label(), outcome.failureDetails());
         listener.runFinished(run.index(), run.label(), result.status(), result.objective(), result.seconds(),
                 result.message());
     }
 
-    /** Rewrites results.json (with the experiment's warnings) and summary.csv in sweep order. */
+    /** Rewrites results.json (with the experiment's warnings), summary.csv and coefficients.csv in sweep order. */
     synchronized void finish(List<String> warnings) throws IOException {
         results.finish(warnings);
         summary.finish();
+        coefficients.finish();
     }
 
     /** Closes the files without rewriting them: what they hold stays, in the order the runs finished. */
@@ -90,7 +96,11 @@ final class ExperimentRecorder implements AutoCloseable {
         try {
             results.close();
         } finally {
-            summary.close();
+            try {
+                summary.close();
+            } finally {
+                coefficients.close();
+            }
         }
     }
 
@@ -109,6 +119,6 @@ final class ExperimentRecorder implements AutoCloseable {
         SolveResult result = outcome.result();
         return new ExperimentSummary.Run(run.label(), result.status(), result.objective(), result.iterations(),
                 result.seconds(), result.message(), run.index(), run.point().valueTexts(), run.repeat(),
-                result.regionChanges());
+                result.regionChanges(), outcome.coefficients());
     }
 }

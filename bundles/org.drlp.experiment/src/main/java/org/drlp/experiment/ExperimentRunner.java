@@ -119,12 +119,13 @@ public final class ExperimentRunner implements ExperimentService {
         options.overrides().forEach(set::add);
         results.annotate("overrides", set);
         SummaryCsvWriter summary = new SummaryCsvWriter(outputDirectory, plan.name(), plan.sweptPaths());
+        CoefficientsCsvWriter coefficients = new CoefficientsCsvWriter(outputDirectory, plan.name(), plan.sweptPaths());
         RunStopper stopper = new RunStopper();
         running.add(stopper);
         try (OutputFolder folder = OutputFolder.claim(outputDirectory, spec, options.overwrite(), options.resume());
-             ExperimentRecorder recorder = new ExperimentRecorder(results, summary, new RunLog(outputDirectory),
+             ExperimentRecorder recorder = new ExperimentRecorder(results, summary, coefficients, new RunLog(outputDirectory),
                      listener == null ? RunListener.NONE : listener)) {
-            Map<Integer, JsonObject> kept = options.resume() ? kept(outputDirectory, hash, summary) : Map.of();
+            Map<Integer, JsonObject> kept = options.resume() ? kept(outputDirectory, hash, summary, coefficients) : Map.of();
             kept.values().forEach(results::keep);
             List<RunPlan> selected = plan.runs().stream()
                     .filter(run -> selection.includes(run.index()) && !kept.containsKey(run.index())).toList();
@@ -169,12 +170,12 @@ public final class ExperimentRunner implements ExperimentService {
 
     /**
      * The finished runs a resume keeps from the folder's results (none when it has none), with their
-     * summary.csv rows handed to {@code summary}.
+     * summary.csv rows handed to {@code summary} and their coefficient tables to both writers.
      *
      * @throws IOException when the folder holds another spec's results
      */
-    private static Map<Integer, JsonObject> kept(Path outputDirectory, String hash, SummaryCsvWriter summary)
-            throws IOException {
+    private static Map<Integer, JsonObject> kept(Path outputDirectory, String hash, SummaryCsvWriter summary,
+                                                 CoefficientsCsvWriter coefficients) throws IOException {
         RecordedResults earlier = RecordedResults.readIfPresent(outputDirectory);
         if (earlier == null) return Map.of();
         if (!earlier.specHash().equals(hash)) {
@@ -183,13 +184,14 @@ public final class ExperimentRunner implements ExperimentService {
                     + "(drlp run --overwrite)");
         }
         Map<Integer, JsonObject> finished = earlier.finishedRuns();
-        if (!earlier.csvHeader().equals(summary.header())) {
+        if (!summary.sameColumns(earlier.csvHeader())) {
             throw new IOException(outputDirectory.resolve(SummaryCsvWriter.FILE_NAME) + " has other columns than this "
                     + "version of drlp writes; run the spec again (drlp run --overwrite)");
         }
         for (Integer index : finished.keySet()) {
             List<String> row = earlier.csvRows().get(index);
-            if (row != null) summary.keep(index, row);
+            if (row != null) summary.keep(index, row, CoefficientJson.fromRun(finished.get(index)));
+            earlier.keepCoefficients(index, coefficients);
         }
         return finished;
     }

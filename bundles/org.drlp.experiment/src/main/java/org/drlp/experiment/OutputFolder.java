@@ -39,6 +39,7 @@ final class OutputFolder implements AutoCloseable {
 
     /** What an experiment writes into its folder: what an earlier experiment left behind. */
     static final List<String> RESULT_FILES = List.of(ResultsWriter.FILE_NAME, SummaryCsvWriter.FILE_NAME,
+            CoefficientsCsvWriter.FILE_NAME,
             SpecSnapshot.FILE_NAME, RunLog.FILE_NAME, "runs", ObjectivePlots.GROUP_FOLDER,
             EndOfSweepReport.FOLDER);
 

@@ -103,6 +103,15 @@ record RecordedResults(Path folder, String name, Path spec, String specHash, int
         return finished;
     }
 
+    /** Hands the coefficient table of run {@code index}, when it has one, to {@code writer}. */
+    void keepCoefficients(int index, CoefficientsCsvWriter writer) {
+        JsonObject run = runs.get(index);
+        if (run == null) return;
+        ExperimentSummary.Run summary = summaryRun(run);
+        writer.keep(index, summary.label(), run.has("problem") ? run.get("problem").getAsString() : name, summary.sweep(),
+                summary.repeat(), summary.coefficients());
+    }
+
     /** A recorded run as the summary reports it. */
     static ExperimentSummary.Run summaryRun(JsonObject run) {
         Map<String, String> sweep = new LinkedHashMap<>();
@@ -114,7 +123,8 @@ record RecordedResults(Path folder, String name, Path spec, String specHash, int
                 SolveStatus.valueOf(run.get("status").getAsString()), number(run.get("objective")),
                 run.get("iterations").getAsLong(), number(run.get("seconds")),
                 message == null || message.isJsonNull() ? null : message.getAsString(),
-                run.get("index").getAsInt(), sweep, run.get("repeat").getAsInt(), run.get("regionChanges").getAsLong());
+                run.get("index").getAsInt(), sweep, run.get("repeat").getAsInt(), run.get("regionChanges").getAsLong(),
+                CoefficientJson.fromRun(run));
     }
 
     private static double number(JsonElement value) {

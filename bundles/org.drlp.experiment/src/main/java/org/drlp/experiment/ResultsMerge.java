@@ -53,7 +53,8 @@ final class ResultsMerge {
                 throw new IOException(first.folder() + " and " + other.folder() + " hold results of different specs "
                         + "(spec hash " + first.specHash() + " and " + other.specHash() + "); merge only folders of one spec");
             }
-            if (!other.csvHeader().equals(first.csvHeader())) {
+            if (!other.csvHeader().subList(0, Math.min(other.csvHeader().size(), fixedColumns(first)))
+                    .equals(first.csvHeader().subList(0, fixedColumns(first)))) {
                 throw new IOException(other.folder().resolve(SummaryCsvWriter.FILE_NAME) + " has other columns than "
                         + first.folder().resolve(SummaryCsvWriter.FILE_NAME) + "; merge only folders written by one drlp version");
             }
@@ -91,7 +92,8 @@ final class ResultsMerge {
             if (!runs.containsKey(index) || isInterrupted(runs.get(index))) missing.add(index);
         }
         SummaryCsvWriter summary = new SummaryCsvWriter(outputDirectory, first.name(), first.sweptPaths());
-        if (!summary.header().equals(first.csvHeader())) {
+        CoefficientsCsvWriter coefficients = new CoefficientsCsvWriter(outputDirectory, first.name(), first.sweptPaths());
+        if (!summary.sameColumns(first.csvHeader())) {
             throw new IOException(first.folder().resolve(SummaryCsvWriter.FILE_NAME) + " has other columns than this "
                     + "version of drlp writes; merge with the drlp that wrote it");
         }
@@ -125,12 +127,15 @@ final class ResultsMerge {
             runs.forEach((index, run) -> {
                 results.keep(run);
                 List<String> row = source.get(index).csvRows().get(index);
-                if (row != null) summary.keep(index, row);
+                if (row != null) summary.keep(index, row, CoefficientJson.fromRun(run));
+                source.get(index).keepCoefficients(index, coefficients);
                 summaryRuns.add(RecordedResults.summaryRun(run));
             });
             results.open();
             summary.open();
             summary.close();
+            coefficients.open();
+            coefficients.close();
             // the folder as a run of the whole sweep leaves it: overlays of the sweep groups and the report
             List<RunOutcome> outcomes = new ArrayList<>();
             runs.values().forEach(run -> outcomes.add(outcome(run, first.sweptPaths())));
@@ -158,6 +163,12 @@ final class ResultsMerge {
                 summary.regionChanges(), summary.seconds(), null, summary.message(), List.of());
         JsonElement trace = run.get("trace");
         return new RunOutcome(plan, result, List.of(), null, trace == null || trace.isJsonNull() ? null : trace.getAsString());
+    }
+
+    /** How many of summary.csv's columns every run has (the coefficient columns follow): those of this drlp. */
+    private static int fixedColumns(RecordedResults folder) {
+        int fixed = new SummaryCsvWriter(folder.folder(), folder.name(), folder.sweptPaths()).header().size();
+        return Math.min(fixed, folder.csvHeader().size());
     }
 
     /** What each run's iterations count (pivots, epochs), as its record says. */

@@ -181,6 +181,7 @@ final class ResultsWriter implements AutoCloseable {
         JsonObject evaluation = new JsonObject();
         new java.util.TreeMap<>(outcome.evaluation()).forEach((name, value) -> evaluation.add(name, JsonValues.number(value)));
         run.add("evaluation", evaluation);
+        run.add("coefficients", CoefficientJson.toJson(outcome.coefficients()));
         run.add("dual", JsonValues.toJson(outcome.dualFile()));
         run.add("trace", JsonValues.toJson(outcome.traceFile()));
         JsonArray warnings = new JsonArray();

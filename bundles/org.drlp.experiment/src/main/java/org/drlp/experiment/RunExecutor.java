@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.drlp.api.CoefficientTable;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.ForwardingStepListener;
 import org.drlp.api.ParameterMeaning;
@@ -270,13 +271,26 @@ final class RunExecutor {
             // the method turns a strategy's exception into a one-line message: the stack trace is only here
             String details = result.status() == SolveStatus.FAILED && faults.fault != null
                     ? details(plan, "solving: " + result.message(), faults.fault) : null;
+            CoefficientTable coefficients = null;
+            // a stopped run records its point at once: a table (nid's refits, a bootstrap) would hold up the stop
+            if (result.status() != SolveStatus.FAILED && result.status() != SolveStatus.INTERRUPTED) {
+                progress.enter("computing the coefficient table");
+                try {
+                    coefficients = problem.coefficients(result).orElse(null);
+                } catch (RuntimeException e) { // the solve stands: only its table is missing, and says why
+                    String why = "no coefficient table: " + describe(e);
+                    result = result.withMessage(result.message() == null || result.message().isEmpty() ? why
+                            : result.message() + "; " + why);
+                    details = details(plan, why, e);
+                }
+            }
             progress.enter(WRITING_STAGE);
             String dualFile = writeDual(result, runDirectory) ? runFolder + "/dual.csv" : null;
             if (result.status() != SolveStatus.FAILED) problem.writeArtifacts(result.point(), runDirectory);
             var evaluation = result.status() == SolveStatus.FAILED ? java.util.Map.<String, Double>of()
                     : problem.evaluate(result.point());
             return new RunOutcome(plan, result, problem.parameterNames(), dualFile,
-                    trace ? runFolder + "/trace.csv" : null, details, evaluation);
+                    trace ? runFolder + "/trace.csv" : null, details, evaluation, coefficients);
         } catch (Exception e) {
             return failed(plan, progress.stage, e, started);
         } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {

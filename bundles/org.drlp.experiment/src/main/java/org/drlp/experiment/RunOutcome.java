@@ -3,6 +3,7 @@ package org.drlp.experiment;
 import java.util.List;
 import java.util.Map;
 
+import org.drlp.api.CoefficientTable;
 import org.drlp.api.SolveResult;
 
 /**
@@ -14,9 +15,11 @@ import org.drlp.api.SolveResult;
  * @param failureDetails  when a plugin threw or hung: the run, the stage and the full stack trace,
  *                        for drlp.log; null otherwise
  * @param evaluation      the problem's measures of the end point ({@link org.drlp.spi.Problem#evaluate}); empty: none
+ * @param coefficients    the problem's coefficient table ({@link org.drlp.spi.Problem#coefficients}); null: none
  */
 record RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile,
-                  String traceFile, String failureDetails, Map<String, Double> evaluation) {
+                  String traceFile, String failureDetails, Map<String, Double> evaluation,
+                  CoefficientTable coefficients) {
 
     RunOutcome {
         parameterNames = List.copyOf(parameterNames);
@@ -25,7 +28,7 @@ record RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames,
 
     RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile,
                String failureDetails) {
-        this(plan, result, parameterNames, dualFile, traceFile, failureDetails, Map.of());
+        this(plan, result, parameterNames, dualFile, traceFile, failureDetails, Map.of(), null);
     }
 
     RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile) {

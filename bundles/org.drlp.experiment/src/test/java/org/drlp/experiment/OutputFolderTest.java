@@ -157,7 +157,7 @@ class OutputFolderTest {
         byte[] earlier = Files.readAllBytes(output.resolve("results.json"));
 
         IOException refused = assertThrows(IOException.class, () -> plugins.runner().run(two, output, RunListener.NONE));
-        assertEquals(output + " holds an earlier experiment's results (results.json, summary.csv, spec.json, runs/, "
+        assertEquals(output + " holds an earlier experiment's results (results.json, summary.csv, coefficients.csv, spec.json, runs/, "
                 + "plots/); choose another output folder, finish them if they are this spec's (drlp run --resume), or delete them first (drlp run --overwrite)",
                 refused.getMessage());
         assertArrayEquals(earlier, Files.readAllBytes(output.resolve("results.json")), "refused: nothing touched");

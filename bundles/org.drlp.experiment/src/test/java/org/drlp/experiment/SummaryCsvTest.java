@@ -43,7 +43,8 @@ class SummaryCsvTest {
         assertEquals(List.of("index", "label", "problem", "loss.tau", "solver.pivot", "repeat", "status", "objective",
                 "iterations", "regionChanges", "seconds", "presolvePivots", "zeroLengthPivots", "blandPivots",
                 "refactorisations", "ruleActivations", "pricingSeconds", "lineSearchSeconds", "directionSeconds",
-                "refactorSeconds", "message"), header);
+                "refactorSeconds", "message", "estimate.Air.Flow", "estimate.Water.Temp", "estimate.Acid.Conc.",
+                "estimate.intercept"), header);
         JsonArray runs = Specs.results(output).getAsJsonArray("runs");
         assertEquals(10, rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -66,6 +67,9 @@ class SummaryCsvTest {
             assertEquals(i < 2 ? "" : "warm-started from the end point of run " + String.format("%03d", i - 2)
                     + " (loss.tau=" + runs.get(i - 2).getAsJsonObject().getAsJsonObject("sweep").get("loss.tau") + ")",
                     row.get("message"));
+            // 21 rows: rank inference by default: estimates and intervals
+            assertEquals(run.getAsJsonObject("parameters").get("intercept").getAsDouble(),
+                    Double.parseDouble(row.get("estimate.intercept")));
             // the walk's stages, its free-direction phase included, are not a presolve
             assertEquals(0, Long.parseLong(row.get("presolvePivots")));
             for (String timed : List.of("pricingSeconds", "lineSearchSeconds", "directionSeconds", "refactorSeconds")) {

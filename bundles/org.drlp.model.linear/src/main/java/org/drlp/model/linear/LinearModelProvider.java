@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.apache.commons.math3.exception.MathRuntimeException;
+import org.drlp.api.Certificate;
 import org.drlp.api.CoefficientTable;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
@@ -30,11 +32,12 @@ public final class LinearModelProvider implements ModelProvider {
             ParameterSpec.bool("intercept", true, "fit an intercept (named \"intercept\" in the results)"),
             ParameterSpec.list("features", ParameterType.STRING_LIST, null,
                     "feature columns to use, in this order; default: every feature of the data").asOptional(),
-            // inference: a minimal dispatch of rank and boot (branch rankboot); the lead merges it with
-            // branch inference's, which owns inference and level
-            ParameterSpec.string("inference", "none", "coefficient inference of a quantile or absolute loss: none, "
-                    + "rank (rank-score test inversion), boot (bootstrap)").withChoices("none", "rank", "boot"),
-            ParameterSpec.real("level", 0.95, "confidence level of the intervals (R's 1 - alpha)")
+            // coefficient inference (issue 16)
+            ParameterSpec.string("inference", null, "standard errors and intervals of the coefficients, as R's "
+                    + "summary.rq(se = ...); default: rank below " + Inferences.RANK_BELOW_ROWS + " rows, else nid; "
+                    + "none for a loss without a quantile level").withChoices(Inferences.NAMES.toArray(String[]::new))
+                    .asOptional(),
+            ParameterSpec.real("level", 0.95, "confidence level of the coefficients' intervals")
                     .withRange(0, true, 1, true),
             // the rank inversion's and the bootstrap's own parameters
             ParameterSpec.bool("rankIid", true, "rank inversion: iid errors (R's iid = TRUE); false: local densities "
@@ -125,25 +128,10 @@ public final class LinearModelProvider implements ModelProvider {
         double[] target = data.target().clone();
         ReluProgram program = new PiecewiseLinearRegression(design, target, n, loss);
         List<String> parameterNames = List.copyOf(names);
+        double tau = QuantileFit.tauOf(loss);
+        String inference = inference(parameters, data.rows(), tau);
+        double level = parameters.real("level");
         Problem problem = new Problem() {
-            @Override
-            public Optional<CoefficientTable> coefficients(SolveResult result) {
-                String inference = parameters.string("inference");
-                if (inference.equals("none")) return Optional.empty();
-                double tau = QuantileFit.tauOf(loss);
-                if (Double.isNaN(tau)) {
-                    throw new IllegalArgumentException("model \"linear\": inference \"" + inference
-                            + "\" needs a quantile or absolute loss");
-                }
-                if (result.status() != SolveStatus.OPTIMAL) {
-                    throw new IllegalArgumentException("model \"linear\": inference \"" + inference
-                            + "\" needs the optimal fit; the walk ended " + result.status());
-                }
-                boolean unique = result.certificate() != null && result.certificate().minEdgeSlope() > 0;
-                QuantileFit fit = new QuantileFit(design, target, n, tau, parameterNames, result.point(), unique);
-                return Optional.of(inference(inference, fit, parameters).table(fit, parameters.real("level")));
-            }
-
             @Override
             public ReluProgram program() {
                 return program;
@@ -158,23 +146,40 @@ public final class LinearModelProvider implements ModelProvider {
             public List<String> parameterNames() {
                 return parameterNames;
             }
+
+            @Override
+            public Optional<CoefficientTable> coefficients(SolveResult result) {
+                if (result.point() == null || result.point().length != n) return Optional.empty();
+                Certificate certificate = result.certificate();
+                boolean unique = certificate != null && certificate.flatDirections() == 0
+                        && certificate.minEdgeSlope() > certificate.slopeTolerance();
+                QuantileFit fit = new QuantileFit(design, target, n, tau, parameterNames, result.point(), unique);
+                CoefficientTable table;
+                try {
+                    table = Inferences.table(inference, fit, level, parameters, solver);
+                } catch (IllegalStateException | ArithmeticException | MathRuntimeException e) {
+                    // numerical trouble of the inference (a point that is not a vertex for rank): estimates, and why
+                    table = Inferences.none(fit, List.of("inference \"" + inference + "\" failed: " + e.getMessage()));
+                }
+                if (result.status() == SolveStatus.OPTIMAL) return Optional.of(table);
+                // the asymptotics assume the minimiser: say that this point is not certified one
+                List<String> notes = new ArrayList<>(table.notes());
+                notes.add("the point is " + result.status() + ", not a certified minimum: the table is of that point");
+                return Optional.of(new CoefficientTable(table.inference(), table.level(), table.statistic(), table.rows(),
+                        table.covariance(), table.unique(), notes));
+            }
         };
         return loss.quantileProcess() ? new ProcessProblem(problem, design, data.target(), n) : problem;
     }
 
-    private CoefficientInference inference(String name, QuantileFit fit, Parameters parameters) {
-        return switch (name) {
-            case "rank" -> {
-                if (parameters.bool("rankIid")) yield new RankInversion(null);
-                QuantileSolves solves = new QuantileSolves(solver);
-                yield new RankInversion(t -> solves.solve(fit.design(), fit.target(), fit.p(), t, fit.coefficients(),
-                        "the fit at tau " + t + " for the nid densities").point());
-            }
-            case "boot" -> new Bootstrap(new QuantileSolves(solver),
-                    Bootstrap.Method.valueOf(parameters.string("bootstrapMethod").toUpperCase(Locale.ROOT)),
-                    parameters.intValue("bootstrapReplicates"), parameters.integer("bootstrapSeed"));
-            default -> throw new IllegalArgumentException("model \"linear\": unknown inference \"" + name
-                    + "\"; available: none, rank, boot");
-        };
+    /** The method {@code inference} names, or its default; a loss without a quantile level allows only none. */
+    private static String inference(Parameters parameters, int rows, double tau) {
+        if (!parameters.has("inference")) return Inferences.defaultFor(rows, tau);
+        String name = parameters.string("inference");
+        if (Double.isNaN(tau) && !name.equals("none")) {
+            throw new IllegalArgumentException("model.inference: \"" + name + "\" needs a quantile or absolute loss "
+                    + "(a single kink at 0); this loss has no quantile level, so only \"none\" applies");
+        }
+        return name;
     }
 }

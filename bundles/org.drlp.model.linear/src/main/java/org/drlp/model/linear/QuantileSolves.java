@@ -12,8 +12,7 @@ import org.drlp.spi.PivotRule;
 import org.drlp.spi.Solver;
 
 /**
- * Further quantile regressions that an inference method solves with the kernel's vertex walk (the
- * bootstrap's replicates, the fits at tau +- h of the nid densities), each started from the
+ * The bootstrap's replicates, solved with the kernel's vertex walk, each started from the
  * full-sample solution.
  */
 final class QuantileSolves {
