@@ -107,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         SweepTable.print(summary, out);
+        DroppedRows.print(summary.outputDirectory(), out);
         long failures = summary.failures();
         int runs = summary.runs().size();
         out.printf(Locale.ROOT, "%s: %d %s, %d failed; results in %s%n", summary.name(), runs, runs == 1 ? "run" : "runs",

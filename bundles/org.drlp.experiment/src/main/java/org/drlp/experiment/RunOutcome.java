@@ -14,13 +14,23 @@ import org.drlp.api.SolveResult;
  * @param failureDetails  when a plugin threw or hung: the run, the stage and the full stack trace,
  *                        for drlp.log; null otherwise
  * @param evaluation      the problem's measures of the end point ({@link org.drlp.spi.Problem#evaluate}); empty: none
+ * @param data            the rows the run used and those its data source dropped for missing values;
+ *                        null when it loaded no data
  */
 record RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile,
-                  String traceFile, String failureDetails, Map<String, Double> evaluation) {
+                  String traceFile, String failureDetails, Map<String, Double> evaluation, DataRows data) {
+
+    /** Rows of the data set a run used, and rows its source dropped (a missing value). */
+    record DataRows(int rows, int dropped) { }
 
     RunOutcome {
         parameterNames = List.copyOf(parameterNames);
         evaluation = Map.copyOf(evaluation);
+    }
+
+    RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile,
+               String failureDetails, Map<String, Double> evaluation) {
+        this(plan, result, parameterNames, dualFile, traceFile, failureDetails, evaluation, null);
     }
 
     RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile,
