@@ -48,7 +48,7 @@ class PredictCommandTest extends ConsoleCapture {
         Path fresh = Files.writeString(temp.resolve("new.csv"), "income\n500\n1000.5\n");
         assertEquals(Main.OK, drlp("predict", out.resolve("runs/000").toString(), fresh.toString()), err::toString);
         Path written = out.resolve("runs/000/predictions.csv");
-        assertTrue(out.toString().contains("run 000: 2 rows predicted; written to " + written), this.out::toString);
+        assertTrue(this.out.toString().contains("run 000: 2 rows predicted; written to " + written), this.out::toString);
         List<String> lines = Files.readAllLines(written);
         assertEquals("row,fitted", lines.get(0), "no covariance recorded: no intervals; no target: no residuals");
         assertEquals(a + 500 * b, Double.parseDouble(lines.get(1).split(",")[1]), 1e-9);
@@ -83,7 +83,7 @@ class PredictCommandTest extends ConsoleCapture {
             rows.add(row);
         }
         table.add("rows", rows);
-        table.add("covariance", JsonParser.parseString("[[200.0, -0.3], [-0.3, 0.0004]]"));
+        table.add("covariance", JsonParser.parseString("[[200.0, -0.2], [-0.2, 0.0004]]"));
         record.add("coefficients", table);
         Files.writeString(out.resolve("results.json"), root.toString());
         double a = record.getAsJsonObject("parameters").get("intercept").getAsDouble();
@@ -97,7 +97,7 @@ class PredictCommandTest extends ConsoleCapture {
         assertEquals("row,fitted,lower,upper,target,residual", lines.get(0));
         String[] f = lines.get(1).split(",");
         double fit = a + 800 * b;
-        double half = 1.6448536269514722 * Math.sqrt(200 - 2 * 0.3 * 800 + 0.0004 * 800 * 800); // qnorm(0.95)
+        double half = 1.6448536269514722 * Math.sqrt(200 - 2 * 0.2 * 800 + 0.0004 * 800 * 800); // qnorm(0.95)
         assertEquals(fit, Double.parseDouble(f[1]), 1e-9);
         assertEquals(fit - half, Double.parseDouble(f[2]), 1e-9);
         assertEquals(fit + half, Double.parseDouble(f[3]), 1e-9);
