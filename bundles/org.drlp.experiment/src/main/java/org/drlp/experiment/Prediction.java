@@ -101,7 +101,10 @@ final class Prediction {
         throw new IOException(file + ": no run " + index + " (the folder holds " + runs.size() + " runs)");
     }
 
-    /** The data section's parameters with the new file as path, the training's target named, and the target optional. */
+    /**
+     * The data section's parameters with the new file as path, the training's target named, the
+     * target optional, and a missing value an error (not a dropped row).
+     */
     private static Parameters newData(ResolvedPlugin<DataSourceProvider> data, Dataset training, Path file)
             throws IOException {
         Map<String, Object> given = new LinkedHashMap<>();
@@ -116,6 +119,8 @@ final class Prediction {
         given.put("path", file.toAbsolutePath().toString());
         if (given.containsKey("target") || targetOptional) given.put("target", training.targetName());
         if (targetOptional) given.put("targetRequired", false);
+        // every row of the new file gets a prediction, so that row i of the output is data row i
+        if (given.containsKey("missing")) given.put("missing", "error");
         return Parameters.resolve(data.owner(), data.plugin().parameters(), given, null);
     }
 

@@ -59,6 +59,25 @@ class WeightedFitsMatchQuantregTest {
         assertTrue(unknown.getMessage().contains("no numeric column \"v\" for the weights"), unknown.getMessage());
     }
 
+    /** The inference's view of a weighted fit is rq.wfit's: rows and targets times their weights, 0-weight rows kept. */
+    @Test
+    void theQuantileFitFoldsTheWeightsAsRqWfit() {
+        Dataset data = dataset("stackloss-weighted.csv", "stack.loss", List.of());
+        var problem = (LinearModelProvider.LinearProblem) build(data, Fixtures.quantile(0.5), Map.of("weights", "w"));
+        SolveResult result = solve(problem);
+        QuantileFit fit = problem.quantileFit(0.5, result.point(), true);
+        assertEquals(data.rows(), fit.rows());
+        int w = data.featureNames().indexOf("w");
+        for (int i = 0; i < data.rows(); i++) {
+            double weight = data.feature(i, w);
+            double fitted = data.feature(i, 0) * result.point()[0] + data.feature(i, 1) * result.point()[1]
+                    + data.feature(i, 2) * result.point()[2] + result.point()[3];
+            assertEquals(weight, fit.x(i, 3), "the intercept column carries the weight");
+            assertEquals(weight * data.feature(i, 0), fit.x(i, 0));
+            assertEquals(weight * (data.target()[i] - fitted), fit.residual(i), 1e-9);
+        }
+    }
+
     /** The data with row's weight (column w) replaced. */
     static Dataset withWeight(Dataset data, int row, double weight) {
         double[] x = data.features().clone();
