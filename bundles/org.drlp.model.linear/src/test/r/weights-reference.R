@@ -35,12 +35,12 @@ for (tau in c(0.25, 0.5, 0.75)) {
                                        weights = w), stack$w)
 }
 
-warp <- read.csv("examples/data/warpbreaks.csv", stringsAsFactors = TRUE)
+warp <- read.csv("examples/data/categorical/warpbreaks.csv", stringsAsFactors = TRUE)
 record("warpbreaks", 0.5, rq(breaks ~ wool * tension, tau = 0.5, data = warp), rep(1, nrow(warp)))
 warpM <- warp
 warpM$tension <- relevel(warpM$tension, "M")
 record("warpbreaks-reference-M", 0.5, rq(breaks ~ wool * tension, tau = 0.5, data = warpM), rep(1, nrow(warp)))
-tooth <- read.csv("examples/data/toothgrowth.csv", stringsAsFactors = TRUE)
+tooth <- read.csv("examples/data/categorical/toothgrowth.csv", stringsAsFactors = TRUE)
 for (tau in c(0.5, 0.8)) {
   record("toothgrowth", tau, rq(len ~ dose * supp, tau = tau, data = tooth), rep(1, nrow(tooth)))
 }

@@ -108,7 +108,7 @@ class PredictCommandTest extends ConsoleCapture {
     void newDataIsCodedWithTheTrainingLevelsAndAnUnseenLevelIsLocated() throws IOException {
         Path spec = temp.resolve("warp.json");
         Files.writeString(spec, "{\"name\": \"warp\", \"data\": {\"source\": \"csv\", \"path\": \""
-                + DATA.resolve("warpbreaks.csv") + "\", \"target\": \"breaks\", \"categorical\": [\"wool\", \"tension\"]},"
+                + DATA.resolve("categorical/warpbreaks.csv") + "\", \"target\": \"breaks\", \"categorical\": [\"wool\", \"tension\"]},"
                 + " \"model\": {\"type\": \"linear\", \"interactions\": [\"wool:tension\"]}, \"loss\": {\"type\": \"absolute\"},"
                 + " \"trace\": false}");
         Path out = temp.resolve("warp");

@@ -35,7 +35,7 @@ class ExampleSuitesTest {
                 assertEquals(14518.0 / 345, run.get("objective").getAsDouble(), 1e-9);
             }
         }
-        assertEquals(List.of("data.path=relu-paper", "data.path=relu-paper", "data.path=stackloss",
+        assertEquals(List.of("data.path=engel", "data.path=engel", "data.path=relu-paper", "data.path=relu-paper", "data.path=stackloss",
                 "data.path=stackloss"), problems);
     }
 

@@ -29,7 +29,7 @@ class PluginRegistryTest {
         PluginDescription model = catalogue.get(2);
         assertEquals("org.drlp.model.linear", model.bundle());
         assertEquals("1.2.3", model.bundleVersion());
-        assertEquals(List.of("intercept", "features"), model.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("intercept", "features", "weights", "interactions", "reference", "fitted"), model.parameters().stream().map(p -> p.name()).toList());
     }
 
     @Test

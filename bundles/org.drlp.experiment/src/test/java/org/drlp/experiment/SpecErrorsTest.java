@@ -124,7 +124,7 @@ class SpecErrorsTest {
                 }
                 """);
         assertTrue(unknown.endsWith("spec.json:3:40 (model.slope): model \"linear\": unknown parameter \"slope\"; "
-                + "known: intercept, features"), unknown);
+                + "known: intercept, features, weights, interactions, reference, fitted"), unknown);
 
         String wrongType = problems("""
                 {

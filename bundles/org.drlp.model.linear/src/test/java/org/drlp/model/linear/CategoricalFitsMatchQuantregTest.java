@@ -21,7 +21,7 @@ class CategoricalFitsMatchQuantregTest {
     /** breaks ~ wool * tension: a saturated model of 9 rows a cell, whose median fit is unique. */
     @Test
     void factorByFactorMatchesRsCoefficients() {
-        Dataset warp = dataset("warpbreaks.csv", "breaks", List.of("wool", "tension"));
+        Dataset warp = dataset("categorical/warpbreaks.csv", "breaks", List.of("wool", "tension"));
         check(warp, Map.of("interactions", List.of("wool:tension")), "warpbreaks", 0.5, true);
         check(warp, Map.of("interactions", List.of("wool:tension"), "reference", List.of("tension=M")),
                 "warpbreaks-reference-M", 0.5, true);
@@ -33,7 +33,7 @@ class CategoricalFitsMatchQuantregTest {
      */
     @Test
     void numericByFactorReachesRsObjective() {
-        Dataset tooth = dataset("toothgrowth.csv", "len", List.of("supp"));
+        Dataset tooth = dataset("categorical/toothgrowth.csv", "len", List.of("supp"));
         for (double tau : new double[] {0.5, 0.8}) {
             check(tooth, Map.of("interactions", List.of("dose:supp")), "toothgrowth", tau, false);
         }

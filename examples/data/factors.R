@@ -1,6 +1,0 @@
-# Writes warpbreaks.csv and toothgrowth.csv, two data sets of base R's datasets package with
-# categorical columns: warpbreaks (Tippett 1950: breaks per loom by wool A/B and tension L/M/H,
-# 54 rows) and ToothGrowth (Crampton 1947: odontoblast length of 60 guinea pigs by vitamin C dose
-# and supplement OJ/VC). Run: Rscript examples/data/factors.R
-write.csv(warpbreaks[, c("wool", "tension", "breaks")], "examples/data/warpbreaks.csv", row.names = FALSE, quote = FALSE)
-write.csv(ToothGrowth[, c("dose", "supp", "len")], "examples/data/toothgrowth.csv", row.names = FALSE, quote = FALSE)
