@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar drlp.jar COMMAND ...}: runs, validates, lists and opens a shell on an embedded Felix. */
 @Command(name = "drlp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, MergeCommand.class, SlurmCommand.class, ValidateCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, PredictCommand.class, MergeCommand.class, SlurmCommand.class, ValidateCommand.class, ReportCommand.class,
                 PluginsCommand.class, ShellCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Deep ReLU Programming workbench: exact vertex-walk minimisation of piecewise-linear objectives.")
@@ -79,7 +79,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: run, merge, slurm, validate, report, plugins, shell or serve");
+                "a command is required: run, predict, merge, slurm, validate, report, plugins, shell or serve");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -107,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         SweepTable.print(summary, out);
+        DroppedRows.print(summary.outputDirectory(), out);
         CoefficientTables.print(summary, out);
         long failures = summary.failures();
         int runs = summary.runs().size();

@@ -107,4 +107,23 @@ public interface ExperimentService {
      * @since 2.0
      */
     MergeReport merge(List<Path> folders, Path outputDirectory) throws IOException;
+
+    /**
+     * Predicts from a finished run: the run of sweep index {@code index} in {@code outputDirectory}
+     * (its spec.json and results.json) is rebuilt, its training data coded again, and {@code data}
+     * (a file for the run's data source, with the same columns; the target column may be absent)
+     * is coded exactly as the training data was (the same dummy levels and reference levels; a
+     * level not seen in training is an error naming file, row and column). Writes the CSV
+     * {@code predictions}: row, fitted, and, when the run's results carry a coefficient covariance
+     * V, lower and upper ends of x'b +- z sqrt(x'V x) at the coefficient table's level; target and
+     * residual when the data has the target.
+     *
+     * @return the number of rows predicted
+     * @throws IOException with a one-line message when the folder has no such finished run, the
+     *                     run's model cannot predict, the data cannot be read, or the output not written
+     * @since 2.3
+     */
+    default int predict(Path outputDirectory, int index, Path data, Path predictions) throws SpecException, IOException {
+        throw new IOException("this experiment service cannot predict");
+    }
 }

@@ -75,4 +75,19 @@ public interface Problem {
     default Optional<CoefficientTable> coefficients(SolveResult result) {
         return Optional.empty();
     }
+
+    /**
+     * New data as this problem's linear predictor sees it, coded exactly as its training data was
+     * (the same columns, dummy levels and reference levels, interactions), for prediction:
+     * row-major {@code data.rows() x parameterNames().size()}, so that the fitted value of row i is
+     * that row times the solution. The default: empty, for a model whose prediction is not linear
+     * in its parameters (a network).
+     *
+     * @throws IllegalArgumentException for data the coding cannot take (a column missing, a level
+     *                                  not seen in training), naming the column and the row
+     * @since 2.1
+     */
+    default Optional<double[]> design(Dataset data) {
+        return Optional.empty();
+    }
 }

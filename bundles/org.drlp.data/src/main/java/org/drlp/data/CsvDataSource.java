@@ -27,7 +27,15 @@ public final class CsvDataSource implements DataSourceProvider {
             ParameterSpec.string("target", null, "name of the column to predict; default: the last column")
                     .asOptional(),
             ParameterSpec.list("features", ParameterType.STRING_LIST, null,
-                    "columns to use as features, in this order; default: every column but the target").asOptional(),
+                    "numeric columns to use as features, in this order; default: every column but the target and "
+                            + "the categorical ones").asOptional(),
+            ParameterSpec.list("categorical", ParameterType.STRING_LIST, List.of(),
+                    "columns of text values (levels), which a model codes itself (the linear model: dummies)"),
+            ParameterSpec.string("missing", "error", "a row missing a value it needs (an empty field or NA): "
+                    + "error names its file, line and column; drop leaves the row out and counts it")
+                    .withChoices("error", "drop"),
+            ParameterSpec.bool("targetRequired", true, "false: a file without the target column loads, with "
+                    + "no target (new data to predict)"),
             ParameterSpec.string("delimiter", ",", "field separator, one character (\";\" or a tab, say)"));
 
     @Override
@@ -37,7 +45,7 @@ public final class CsvDataSource implements DataSourceProvider {
 
     @Override
     public String description() {
-        return "CSV file with a header line; every value used must be a finite number";
+        return "CSV file with a header line; numbers, and text in the columns declared categorical";
     }
 
     @Override
@@ -50,7 +58,9 @@ public final class CsvDataSource implements DataSourceProvider {
         String problem = delimiterProblem(parameters.string("delimiter"));
         if (problem != null) throw new ParameterException(parameters.owner() + ": " + problem);
         return new CsvLoader(parameters.path("path"), delimiter(parameters))
-                .load(target(parameters), requestedFeatures(parameters));
+                .load(target(parameters), requestedFeatures(parameters), parameters.strings("categorical"),
+                        parameters.string("missing").equals("drop") ? CsvLoader.Missing.DROP : CsvLoader.Missing.ERROR,
+                        parameters.bool("targetRequired"));
     }
 
     /**
@@ -87,22 +97,34 @@ public final class CsvDataSource implements DataSourceProvider {
         } catch (DataException e) {
             context.problem("target", e.getMessage());
         }
+        List<String> categorical = parameters.strings("categorical");
+        for (int t = 0; t < categorical.size(); t++) {
+            try {
+                header.checkCategorical(categorical, t, target);
+            } catch (DataException e) {
+                context.problem("categorical", e.getMessage());
+            }
+        }
         List<String> features = requestedFeatures(parameters);
         for (int f = 0; features != null && f < features.size(); f++) {
             try {
                 header.checkFeature(features, f, target);
+                if (categorical.contains(features.get(f))) {
+                    context.problem("features", "\"" + features.get(f) + "\" is listed both as a feature and as categorical");
+                }
             } catch (DataException e) {
                 context.problem("features", e.getMessage());
             }
         }
     }
 
-    /** The header line's columns but the target, or the listed features. */
+    /** The header line's columns but the target and the categorical ones, or the listed features. */
     @Override
     public Optional<List<String>> featureNames(Parameters parameters) throws IOException, DataException {
         CsvLoader header = new CsvLoader(parameters.path("path"), delimiter(parameters));
         header.readHeaderOnly();
-        return Optional.of(header.features(target(parameters), requestedFeatures(parameters)));
+        return Optional.of(header.features(target(parameters), requestedFeatures(parameters),
+                parameters.strings("categorical")));
     }
 
     /** The target column's name, or null for the last column. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,17 +48,32 @@ final class CsvLoader {
                 .setIgnoreSurroundingSpaces(true).build();
     }
 
+    /** What to do with a row missing a value it needs (an empty field, or NA as R writes it). */
+    enum Missing { ERROR, DROP }
+
     /**
      * @param target             null: the last column
-     * @param requestedFeatures  null: every column but the target, in file order
+     * @param requestedFeatures  null: every column but the target and the categorical ones, in file order
+     * @param categorical        columns read as text, for a model to code (dummies)
+     * @param targetRequired     false: a file without the target column loads with NaN targets (new
+     *                           data to predict), and a missing target is NaN
      */
-    Dataset load(String target, List<String> requestedFeatures) throws IOException, DataException {
+    Dataset load(String target, List<String> requestedFeatures, List<String> categorical, Missing missing,
+                 boolean targetRequired) throws IOException, DataException {
         try (CSVParser opened = open()) {
             readHeader();
-            int targetColumn = targetColumn(target);
-            List<String> features = requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn);
+            int targetColumn = target != null && !targetRequired && !header.contains(target) ? -1 : targetColumn(target);
+            int[] textColumns = new int[categorical.size()];
+            for (int t = 0; t < textColumns.length; t++) textColumns[t] = checkCategorical(categorical, t, targetColumn);
+            List<String> features = requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn, categorical);
             int[] featureColumns = featureColumns(features, targetColumn);
-            return readRows(features, header.get(targetColumn), featureColumns, targetColumn);
+            for (int f = 0; f < featureColumns.length; f++) {
+                if (categorical.contains(features.get(f))) {
+                    throw error(featureColumns[f], "listed both as a feature and as categorical");
+                }
+            }
+            return readRows(features, targetColumn < 0 ? target : header.get(targetColumn), featureColumns,
+                    targetColumn, categorical, textColumns, missing, targetRequired);
         }
     }
 
@@ -73,8 +89,9 @@ final class CsvLoader {
     }
 
     /** The feature names a load would give: the requested ones, or every column but the target. */
-    List<String> features(String target, List<String> requestedFeatures) throws DataException {
-        return requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn(target));
+    List<String> features(String target, List<String> requestedFeatures, List<String> categorical)
+            throws DataException {
+        return requestedFeatures != null ? requestedFeatures : otherColumns(targetColumn(target), categorical);
     }
 
     /** The 0-based column of the target, the last one when {@code target} is null. */
@@ -117,10 +134,20 @@ final class CsvLoader {
         return column;
     }
 
-    private List<String> otherColumns(int targetColumn) {
-        List<String> names = new ArrayList<>(header);
-        names.remove(targetColumn);
+    private List<String> otherColumns(int targetColumn, List<String> categorical) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (c != targetColumn && !categorical.contains(header.get(c))) names.add(header.get(c));
+        }
         return names;
+    }
+
+    /** The column of categorical column t, which must be in the header, not the target and not listed before. */
+    int checkCategorical(List<String> categorical, int t, int targetColumn) throws DataException {
+        int column = column(categorical.get(t), "a categorical column");
+        if (column == targetColumn) throw error(column, "the target cannot be categorical");
+        if (categorical.subList(0, t).contains(categorical.get(t))) throw error(column, "listed twice as categorical");
+        return column;
     }
 
     private int[] featureColumns(List<String> features, int targetColumn) throws DataException {
@@ -137,33 +164,67 @@ final class CsvLoader {
         return column;
     }
 
-    private Dataset readRows(List<String> features, String target, int[] featureColumns, int targetColumn)
+    private Dataset readRows(List<String> features, String target, int[] featureColumns, int targetColumn,
+                             List<String> categorical, int[] textColumns, Missing missing, boolean targetRequired)
             throws IOException, DataException {
         long headerLine = line;
         int width = featureColumns.length;
         List<double[]> rows = new ArrayList<>();
+        List<String[]> texts = new ArrayList<>();
+        int dropped = 0;
         for (CSVRecord record = next(); record != null; record = next()) {
             if (record.size() != header.size()) {
                 throw new DataException(path + ":" + line + ": expected " + header.size()
                         + " fields as in the header, found " + record.size());
             }
+            if (missing == Missing.DROP && missesAny(record, featureColumns, textColumns, targetRequired ? targetColumn : -1)) {
+                dropped++;
+                continue;
+            }
             double[] row = new double[width + 1];
             for (int f = 0; f < width; f++) row[f] = number(record, featureColumns[f]);
-            row[width] = number(record, targetColumn);
+            row[width] = targetColumn < 0 || !targetRequired && isMissing(record.get(targetColumn)) ? Double.NaN
+                    : number(record, targetColumn);
+            String[] text = new String[textColumns.length];
+            for (int t = 0; t < text.length; t++) {
+                text[t] = record.get(textColumns[t]);
+                if (isMissing(text[t])) throw error(textColumns[t], "missing value (missing: \"drop\" drops such rows)");
+            }
             rows.add(row);
+            texts.add(text);
         }
-        if (rows.isEmpty()) throw new DataException(path + ":" + headerLine + ": a header line but no data rows");
+        if (rows.isEmpty()) {
+            throw new DataException(path + ":" + headerLine + ": " + (dropped == 0 ? "a header line but no data rows"
+                    : "every one of the " + dropped + " data rows misses a value (missing: \"drop\")"));
+        }
         double[] x = new double[rows.size() * width], y = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, x, i * width, width);
             y[i] = rows.get(i)[width];
         }
-        return new Dataset(path.toString(), features, target, rows.size(), x, y);
+        Map<String, List<String>> text = new LinkedHashMap<>();
+        for (int t = 0; t < textColumns.length; t++) {
+            List<String> values = new ArrayList<>(rows.size());
+            for (String[] row : texts) values.add(row[t]);
+            text.put(categorical.get(t), values);
+        }
+        return new Dataset(path.toString(), features, target, rows.size(), x, y, text, dropped);
+    }
+
+    /** An empty field, or NA as R writes a missing value. */
+    private static boolean isMissing(String text) {
+        return text.isEmpty() || text.equals("NA");
+    }
+
+    private static boolean missesAny(CSVRecord record, int[] featureColumns, int[] textColumns, int targetColumn) {
+        for (int column : featureColumns) if (isMissing(record.get(column))) return true;
+        for (int column : textColumns) if (isMissing(record.get(column))) return true;
+        return targetColumn >= 0 && isMissing(record.get(targetColumn));
     }
 
     private double number(CSVRecord record, int column) throws DataException {
         String text = record.get(column);
-        if (text.isEmpty()) throw error(column, "missing value");
+        if (isMissing(text)) throw error(column, "missing value (missing: \"drop\" drops such rows)");
         if (NON_FINITE.contains(text)) throw error(column, "not a finite number: \"" + printable(text) + "\"");
         if (!isDecimal(text)) throw error(column, "not a number: \"" + printable(text) + "\"");
         double value = Double.parseDouble(text);

@@ -234,6 +234,12 @@ public final class ExperimentRunner implements ExperimentService {
         return ResultsMerge.merge(folders, outputDirectory, reports);
     }
 
+    /** The run rebuilt from the folder's spec.json, which holds the spec with its overrides applied. */
+    @Override
+    public int predict(Path outputDirectory, int index, Path data, Path predictions) throws SpecException, IOException {
+        return Prediction.predict(spec -> plan(spec, List.of()).runs(), outputDirectory, index, data, predictions);
+    }
+
     private ExperimentPlan plan(Path spec, List<String> overrides) throws SpecException {
         SpecDocument document = SpecOverrides.apply(SpecJsonReader.read(spec), overrides);
         SpecProblems problems = new SpecProblems(document);

@@ -182,6 +182,12 @@ final class ResultsWriter implements AutoCloseable {
         new java.util.TreeMap<>(outcome.evaluation()).forEach((name, value) -> evaluation.add(name, JsonValues.number(value)));
         run.add("evaluation", evaluation);
         run.add("coefficients", CoefficientJson.toJson(outcome.coefficients()));
+        if (outcome.data() != null) {
+            JsonObject data = new JsonObject();
+            data.addProperty("rows", outcome.data().rows());
+            data.addProperty("droppedRows", outcome.data().dropped());
+            run.add("data", data);
+        }
         run.add("dual", JsonValues.toJson(outcome.dualFile()));
         run.add("trace", JsonValues.toJson(outcome.traceFile()));
         JsonArray warnings = new JsonArray();

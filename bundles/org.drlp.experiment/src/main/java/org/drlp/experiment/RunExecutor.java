@@ -290,7 +290,8 @@ final class RunExecutor {
             var evaluation = result.status() == SolveStatus.FAILED ? java.util.Map.<String, Double>of()
                     : problem.evaluate(result.point());
             return new RunOutcome(plan, result, problem.parameterNames(), dualFile,
-                    trace ? runFolder + "/trace.csv" : null, details, evaluation, coefficients);
+                    trace ? runFolder + "/trace.csv" : null, details, evaluation, coefficients,
+                    data == null ? null : new RunOutcome.DataRows(data.rows(), data.droppedRows()));
         } catch (Exception e) {
             return failed(plan, progress.stage, e, started);
         } catch (StackOverflowError | OutOfMemoryError | LinkageError e) {

@@ -16,10 +16,15 @@ import org.drlp.api.SolveResult;
  *                        for drlp.log; null otherwise
  * @param evaluation      the problem's measures of the end point ({@link org.drlp.spi.Problem#evaluate}); empty: none
  * @param coefficients    the problem's coefficient table ({@link org.drlp.spi.Problem#coefficients}); null: none
+ * @param data            the rows the run used and those its data source dropped for missing values;
+ *                        null when it loaded no data
  */
 record RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile,
                   String traceFile, String failureDetails, Map<String, Double> evaluation,
-                  CoefficientTable coefficients) {
+                  CoefficientTable coefficients, DataRows data) {
+
+    /** Rows of the data set a run used, and rows its source dropped (a missing value). */
+    record DataRows(int rows, int dropped) { }
 
     RunOutcome {
         parameterNames = List.copyOf(parameterNames);
@@ -27,8 +32,13 @@ record RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames,
     }
 
     RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile,
+               String failureDetails, Map<String, Double> evaluation) {
+        this(plan, result, parameterNames, dualFile, traceFile, failureDetails, evaluation, null, null);
+    }
+
+    RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile,
                String failureDetails) {
-        this(plan, result, parameterNames, dualFile, traceFile, failureDetails, Map.of(), null);
+        this(plan, result, parameterNames, dualFile, traceFile, failureDetails, Map.of(), null, null);
     }
 
     RunOutcome(RunPlan plan, SolveResult result, List<String> parameterNames, String dualFile, String traceFile) {

@@ -29,8 +29,9 @@ class PluginRegistryTest {
         PluginDescription model = catalogue.get(2);
         assertEquals("org.drlp.model.linear", model.bundle());
         assertEquals("1.2.3", model.bundleVersion());
-        assertEquals(List.of("intercept", "features", "inference", "level", "rankIid", "bootstrapReplicates",
-                "bootstrapMethod", "bootstrapSeed"), model.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("intercept", "features", "weights", "interactions", "reference", "fitted", "inference", "level",
+                "rankIid", "bootstrapReplicates", "bootstrapMethod", "bootstrapSeed"),
+                model.parameters().stream().map(p -> p.name()).toList());
     }
 
     @Test

@@ -124,8 +124,8 @@ class SpecErrorsTest {
                 }
                 """);
         assertTrue(unknown.endsWith("spec.json:3:40 (model.slope): model \"linear\": unknown parameter \"slope\"; "
-                + "known: intercept, features, inference, level, rankIid, bootstrapReplicates, bootstrapMethod, bootstrapSeed"),
-                unknown);
+                + "known: intercept, features, weights, interactions, reference, fitted, inference, level, rankIid, "
+                + "bootstrapReplicates, bootstrapMethod, bootstrapSeed"), unknown);
 
         String wrongType = problems("""
                 {

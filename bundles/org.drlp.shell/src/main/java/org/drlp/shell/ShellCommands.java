@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The commands {@code drlp:plugins [ROLE|NAME]}, {@code drlp:run SPEC OUT} and {@code drlp:results OUT}. Gogo
+ * The commands {@code drlp:plugins [ROLE|NAME]}, {@code drlp:run SPEC OUT}, {@code drlp:results OUT} and
+ * {@code drlp:predict OUT INDEX DATA FILE}. Gogo
  * finds them through the {@code osgi.command} properties and calls the public methods by name;
  * what a method returns, Gogo prints.
  */
@@ -25,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=drlp",
         "osgi.command.function=plugins",
         "osgi.command.function=run",
-        "osgi.command.function=results"})
+        "osgi.command.function=results",
+        "osgi.command.function=predict"})
 public final class ShellCommands {
 
     private final PluginCatalog catalog;
@@ -70,5 +72,14 @@ public final class ShellCommands {
     @Descriptor("summarise the results of an experiment, finished or still running")
     public String results(@Descriptor("output folder of drlp:run") String out) throws IOException {
         return SummaryTable.format(ResultsFile.read(Path.of(out)));
+    }
+
+    @Descriptor("fitted values of a finished run for new data, coded as its training data (drlp predict)")
+    public String predict(@Descriptor("output folder of drlp:run") String out,
+                          @Descriptor("index of the run") int index,
+                          @Descriptor("new data file for the run's data source") String data,
+                          @Descriptor("the predictions CSV to write") String file) throws SpecException, IOException {
+        int rows = experiments.predict(Path.of(out), index, Path.of(data), Path.of(file));
+        return String.format(Locale.ROOT, "run %03d: %d rows predicted; written to %s", index, rows, file);
     }
 }

@@ -50,6 +50,11 @@ class ShellCommandsTest {
         }
 
         @Override
+        public int predict(Path out, int index, Path data, Path predictions) {
+            return out.equals(Path.of("out")) && index == 3 && data.equals(Path.of("new.csv")) ? 12 : -1;
+        }
+
+        @Override
         public ExperimentSummary run(Path spec, Path out, RunListener listener, RunOptions options) {
             listener.experimentStarted("demo", 2);
             listener.runStarted(0, "000 tau=0.5");
@@ -106,6 +111,11 @@ class ShellCommandsTest {
         assertEquals(List.of("000", "OPTIMAL", "42.0811594202899", "5", "0.012"), List.of(lines[2].trim().split("\\s+")));
         assertEquals(List.of("001", "solver.pivot=broken", "FAILED", "NaN", "0", "0.500"),
                 List.of(lines[3].trim().split("\\s+")));
+    }
+
+    @Test
+    void predictHandsItsArgumentsToTheServiceAndSaysWhereThePredictionsAre() throws Exception {
+        assertEquals("run 003: 12 rows predicted; written to p.csv", commands.predict("out", 3, "new.csv", "p.csv"));
     }
 
     @Test

@@ -12,6 +12,11 @@ import org.drlp.spi.SeparableProgram;
  * z_(i,q) = a_i . x - y_i - at_q. The design is stored row-major so that one directional pass
  * streams it once. A {@linkplain #restrict restricted} copy may carry a linear term c . x (rows folded
  * in on a fixed side), which the plain model does not have.
+ *
+ * <p>Case weights w_i make it sum_i w_i loss(...): every slope of row i's neurons is multiplied by
+ * w_i. Scaling the row and its target by w_i instead, as R's {@code rq.wfit} does, is the same only
+ * for a loss whose kinks all sit at 0; epsilon-insensitive has kinks at +-epsilon, which scaling
+ * would move. Without weights every loop is the unweighted one, so that its walk stays bit for bit.
  */
 public final class PiecewiseLinearRegression implements SeparableProgram {
 
@@ -24,6 +29,8 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     private final double[] kinkLow;
     private final double[] kinkHigh;
     private final boolean convex;
+    /** Case weight of each row; null: every row weighs 1. */
+    private final double[] weight;
     private final double[] rowAbsSum;
     /** The linear term c (zero unless rows were folded in by {@link #restrict}). */
     private final double[] linear;
@@ -39,10 +46,22 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
      * @param target  length rows
      */
     public PiecewiseLinearRegression(double[] design, double[] target, int n, PiecewiseLinearLoss loss) {
+        this(design, target, null, n, loss);
+    }
+
+    /**
+     * @param weight  case weight of each row, finite and positive (rows of weight 0 add nothing: leave
+     *                them out); null: every row weighs 1
+     */
+    public PiecewiseLinearRegression(double[] design, double[] target, double[] weight, int n, PiecewiseLinearLoss loss) {
         if (n < 1 || design.length != (long) target.length * n) {
             throw new IllegalArgumentException("design has " + design.length + " entries, expected "
                     + target.length + " x " + n);
         }
+        if (weight != null && weight.length != target.length) {
+            throw new IllegalArgumentException(weight.length + " weights for " + target.length + " rows");
+        }
+        this.weight = weight;
         List<Kink> list = loss.kinks();
         this.rows = target.length;
         this.n = n;
@@ -68,7 +87,8 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     }
 
     private PiecewiseLinearRegression(PiecewiseLinearRegression from, double[] design, double[] target,
-                                      double[] linear) {
+                                      double[] weight, double[] linear) {
+        this.weight = weight;
         this.rows = target.length;
         this.n = from.n;
         this.kinks = from.kinks;
@@ -103,6 +123,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     public SeparableProgram restrict(int[] keep, boolean[] sides) {
         double[] keptDesign = new double[keep.length * n];
         double[] keptTarget = new double[keep.length];
+        double[] keptWeight = weight == null ? null : new double[keep.length];
         for (int s = 0; s < keep.length; s++) {
             int row = keep[s];
             if (row < 0 || row >= rows || (s > 0 && row <= keep[s - 1])) {
@@ -110,6 +131,7 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
             }
             System.arraycopy(design, row * n, keptDesign, s * n, n);
             keptTarget[s] = target[row];
+            if (weight != null) keptWeight[s] = weight[row];
         }
         double[] c = linear.clone();
         if (sides != null) {
@@ -118,13 +140,14 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
                     next++;
                     continue;
                 }
-                double weight = 0;
-                for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += sides[j] ? kinkHigh[q] : kinkLow[q];
-                if (weight == 0) continue;
-                for (int col = 0; col < n; col++) c[col] += weight * design[row + col];
+                double slope = 0;
+                for (int q = 0, j = i * kinks; q < kinks; q++, j++) slope += sides[j] ? kinkHigh[q] : kinkLow[q];
+                if (this.weight != null) slope *= this.weight[i];
+                if (slope == 0) continue;
+                for (int col = 0; col < n; col++) c[col] += slope * design[row + col];
             }
         }
-        return new PiecewiseLinearRegression(this, keptDesign, keptTarget, c);
+        return new PiecewiseLinearRegression(this, keptDesign, keptTarget, keptWeight, c);
     }
 
     @Override
@@ -163,9 +186,16 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     @Override
     public double value() {
         double sum = 0;
-        for (int q = 0; q < kinks; q++) {
-            double low = kinkLow[q], high = kinkHigh[q];
-            for (int j = q; j < z.length; j += kinks) sum += z[j] < 0 ? low * z[j] : high * z[j];
+        if (weight == null) {
+            for (int q = 0; q < kinks; q++) {
+                double low = kinkLow[q], high = kinkHigh[q];
+                for (int j = q; j < z.length; j += kinks) sum += z[j] < 0 ? low * z[j] : high * z[j];
+            }
+        } else {
+            for (int q = 0; q < kinks; q++) {
+                double low = kinkLow[q], high = kinkHigh[q];
+                for (int i = 0, j = q; j < z.length; i++, j += kinks) sum += weight[i] * (z[j] < 0 ? low * z[j] : high * z[j]);
+            }
         }
         if (hasLinear) {
             for (int c = 0; c < n; c++) sum += linear[c] * x[c];
@@ -214,7 +244,8 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     /** Change of f's slope in z_k when neuron k changes side. */
     private double slopeChange(int k) {
         int q = k % kinks;
-        return high[k] ? kinkLow[q] - kinkHigh[q] : kinkHigh[q] - kinkLow[q];
+        double change = high[k] ? kinkLow[q] - kinkHigh[q] : kinkHigh[q] - kinkLow[q];
+        return weight == null ? change : change * weight[k / kinks];
     }
 
     @Override
@@ -242,21 +273,23 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
 
     @Override
     public double lowSlope(int j) {
-        return kinks == 1 ? kinkLow[0] : kinkLow[j % kinks];
+        double slope = kinks == 1 ? kinkLow[0] : kinkLow[j % kinks];
+        return weight == null ? slope : slope * weight[j / kinks];
     }
 
     @Override
     public double highSlope(int j) {
-        return kinks == 1 ? kinkHigh[0] : kinkHigh[j % kinks];
+        double slope = kinks == 1 ? kinkHigh[0] : kinkHigh[j % kinks];
+        return weight == null ? slope : slope * weight[j / kinks];
     }
 
     @Override
     public void stationarity(double[] lambda, double[] out) {
         System.arraycopy(linear, 0, out, 0, n);
         for (int i = 0, row = 0; i < rows; i++, row += n) {
-            double weight = 0;
-            for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += lambda[j];
-            if (weight != 0) axpy(weight, row, out);
+            double sum = 0;
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) sum += lambda[j];
+            if (sum != 0) axpy(sum, row, out);
         }
     }
 
@@ -321,14 +354,15 @@ public final class PiecewiseLinearRegression implements SeparableProgram {
     private void computeGradient() {
         System.arraycopy(linear, 0, gradient, 0, n);
         for (int i = 0, row = 0; i < rows; i++, row += n) {
-            double weight = 0;
-            for (int q = 0, j = i * kinks; q < kinks; q++, j++) weight += high[j] ? kinkHigh[q] : kinkLow[q];
-            if (weight != 0) axpy(weight, row, gradient);
+            double slope = 0;
+            for (int q = 0, j = i * kinks; q < kinks; q++, j++) slope += high[j] ? kinkHigh[q] : kinkLow[q];
+            if (weight != null) slope *= weight[i];
+            if (slope != 0) axpy(slope, row, gradient);
         }
     }
 
-    /** out += weight * a_row. */
-    private void axpy(double weight, int row, double[] out) {
-        for (int c = 0; c < n; c++) out[c] += weight * design[row + c];
+    /** out += factor * a_row. */
+    private void axpy(double factor, int row, double[] out) {
+        for (int c = 0; c < n; c++) out[c] += factor * design[row + c];
     }
 }

@@ -29,6 +29,25 @@ record QuantileFit(double[] design, double[] target, int p, double tau, List<Str
         }
     }
 
+    /**
+     * A fit with case weights folded in as {@code rq.wfit} and {@code summary.rq} do: row i of the
+     * design and target i multiplied by weights[i] (a row of weight 0 stays, as a row of zeros, so
+     * that the row count is R's).
+     *
+     * @param weights  one per row, >= 0; null: unweighted (the arrays are taken as they are)
+     */
+    static QuantileFit weighted(double[] design, double[] target, double[] weights, int p, double tau,
+                                List<String> names, double[] coefficients, boolean unique) {
+        if (weights == null) return new QuantileFit(design, target, p, tau, names, coefficients, unique);
+        double[] x = new double[design.length], y = new double[target.length];
+        for (int i = 0; i < target.length; i++) {
+            double w = weights[i];
+            for (int c = 0; c < p; c++) x[i * p + c] = w * design[i * p + c];
+            y[i] = w * target[i];
+        }
+        return new QuantileFit(x, y, p, tau, names, coefficients, unique);
+    }
+
     int rows() {
         return target.length;
     }

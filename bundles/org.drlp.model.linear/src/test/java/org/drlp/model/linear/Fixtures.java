@@ -159,6 +159,11 @@ final class Fixtures {
      * minimise sum high u - low v.
      */
     static double linearProgramOptimum(double[] design, double[] y, int n, PiecewiseLinearLoss loss) {
+        return linearProgramOptimum(design, y, null, n, loss);
+    }
+
+    /** As {@link #linearProgramOptimum(double[], double[], int, PiecewiseLinearLoss)}, row i's costs times weights[i]. */
+    static double linearProgramOptimum(double[] design, double[] y, double[] weights, int n, PiecewiseLinearLoss loss) {
         List<PiecewiseLinearLoss.Kink> kinks = loss.kinks();
         int rows = y.length, k = kinks.size();
         int vars = 2 * n + 2 * rows * k;
@@ -167,8 +172,9 @@ final class Fixtures {
         for (int i = 0; i < rows; i++) {
             for (int q = 0; q < k; q++) {
                 int u = 2 * n + 2 * (i * k + q), v = u + 1;
-                cost[u] = kinks.get(q).highSlope();
-                cost[v] = -kinks.get(q).lowSlope();
+                double w = weights == null ? 1 : weights[i];
+                cost[u] = w * kinks.get(q).highSlope();
+                cost[v] = -w * kinks.get(q).lowSlope();
                 double[] coef = new double[vars];
                 for (int c = 0; c < n; c++) {
                     coef[c] = design[i * n + c];
