@@ -33,7 +33,10 @@ class QuantileProcessRunTest {
         assertEquals(1 + 268, process.size());
         assertTrue(process.get(1).startsWith("0.0,0.2942315096175"), process.get(1));
         assertTrue(process.get(process.size() - 1).startsWith("1.0,0.640310206834"), process.get(process.size() - 1));
-        assertTrue(Files.readString(directory.resolve("runs/000/process.svg")).contains("<svg"));
+        String svg = Files.readString(directory.resolve("runs/000/process.svg"));
+        assertTrue(svg.contains("<svg"));
+        // the pointwise band of the run's inference (rank, R's default for 235 rows) at 19 quantile levels
+        assertTrue(svg.contains("95% band (rank)"), "the band's legend entry");
         assertTrue(Files.size(directory.resolve("runs/000/process.png")) > 0);
         JsonObject run = Specs.results(directory).getAsJsonArray("runs").get(0).getAsJsonObject();
         assertEquals(266, run.getAsJsonObject("evaluation").get("processBreakpoints").getAsInt());

@@ -177,7 +177,7 @@ public final class LinearModelProvider implements ModelProvider {
                 parameters.bool("fitted"), inference);
         if (!loss.quantileProcess()) return problem;
         QuantileFit weighted = problem.quantileFit(new double[coding.width()], false);
-        return new ProcessProblem(problem, weighted.design(), weighted.target(), coding.width());
+        return new ProcessProblem(problem, problem::tableAt, weighted.design(), weighted.target(), coding.width());
     }
 
     /** The method {@code inference} names, or its default; a loss without a quantile level allows only none. */
@@ -288,6 +288,22 @@ public final class LinearModelProvider implements ModelProvider {
         QuantileFit quantileFit(double[] coefficients, boolean unique) {
             return QuantileFit.weighted(design, target, weights, coding.width(), inference.tau(), coding.names(),
                     coefficients, unique);
+        }
+
+        /**
+         * The table of the fit {@code coefficients} at the quantile level {@code tau} with the run's
+         * inference (the quantile process's band); empty for none, and where the inference fails there.
+         */
+        Optional<CoefficientTable> tableAt(double tau, double[] coefficients) {
+            if (inference.method().equals("none")) return Optional.empty();
+            QuantileFit fit = QuantileFit.weighted(design, target, weights, coding.width(), tau, coding.names(),
+                    coefficients, false);
+            try {
+                return Optional.of(Inferences.table(inference.method(), fit, inference.level(), inference.parameters(),
+                        inference.solver()));
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | MathRuntimeException e) {
+                return Optional.empty(); // a band with a gap there: the point estimate is drawn regardless
+            }
         }
 
         @Override

@@ -28,9 +28,9 @@ import org.drlp.spi.ReluProgram;
  * solves the median as usual, and from that solution this follows the solution through every tau
  * in (0, 1) ({@link QuantileProcess}), writing {@value #CSV} (a row per breakpoint: tau, every
  * coefficient by name, the objective) and {@value #SVG} with {@value #PNG} (each coefficient against
- * tau, one panel each, with the least-squares estimate as a line) into the run's folder, as the
- * run's objective plots are. Everything else is the
- * plain problem's.
+ * tau, one panel each, with the least-squares estimate as a line and the pointwise confidence band
+ * of the run's inference at tau = 0.05, 0.10, ..., 0.95, as R's {@code plot(summary(rq(...)))} draws
+ * it) into the run's folder, as the run's objective plots are. Everything else is the plain problem's.
  */
 final class ProcessProblem implements Problem {
 
@@ -40,15 +40,26 @@ final class ProcessProblem implements Problem {
     /** The quantile level the run solves, from which the process is followed both ways. */
     static final double START_TAU = 0.5;
 
+    /** The quantile levels at which the band is computed. */
+    private static final int BAND_POINTS = 19;
+
+    /** The coefficient table of a fit at a quantile level; empty when the run's inference gives none. */
+    @FunctionalInterface
+    interface TableAt {
+        Optional<CoefficientTable> table(double tau, double[] coefficients);
+    }
+
     private final Problem plain;
+    private final TableAt band;
     private final double[] design;
     private final double[] target;
     private final int p;
     private double[] processedAt;
     private List<QuantileProcess.Segment> process;
 
-    ProcessProblem(Problem plain, double[] design, double[] target, int p) {
+    ProcessProblem(Problem plain, TableAt band, double[] design, double[] target, int p) {
         this.plain = plain;
+        this.band = band;
         this.design = design;
         this.target = target;
         this.p = p;
@@ -126,6 +137,22 @@ final class ProcessProblem implements Problem {
                 .getSolver().solve(MatrixUtils.createRealVector(target)).toArray();
         List<Panel> panels = new ArrayList<>();
         List<String> names = parameterNames();
+        double[] gridTau = new double[BAND_POINTS];
+        double[][] estimate = new double[p][BAND_POINTS], lower = new double[p][BAND_POINTS], upper = new double[p][BAND_POINTS];
+        String bandName = null;
+        for (int g = 0; g < BAND_POINTS; g++) {
+            gridTau[g] = (g + 1) / (BAND_POINTS + 1.0);
+            double[] coefficients = at(segments, gridTau[g]);
+            Optional<CoefficientTable> table = band.table(gridTau[g], coefficients);
+            for (int j = 0; j < p; j++) {
+                estimate[j][g] = coefficients[j];
+                lower[j][g] = table.isPresent() ? table.get().rows().get(j).lower() : Double.NaN;
+                upper[j][g] = table.isPresent() ? table.get().rows().get(j).upper() : Double.NaN;
+            }
+            if (table.isPresent() && bandName == null && !Double.isNaN(table.get().level())) {
+                bandName = Math.round(100 * table.get().level()) + "% band (" + table.get().inference() + ")";
+            }
+        }
         int steps = segments.size() - 1;
         for (int j = 0; j < p; j++) {
             double[] tau = new double[2 * steps];
@@ -135,12 +162,22 @@ final class ProcessProblem implements Problem {
                 tau[2 * s + 1] = segments.get(s + 1).tau();
                 value[2 * s] = value[2 * s + 1] = segments.get(s).coefficients()[j];
             }
-            panels.add(new Panel(names.get(j), "tau", "coefficient", List.of(
-                    new Series("quantile regression", tau, value, null, null, 0),
-                    new Series("least squares", new double[] {0, 1},
-                            new double[] {leastSquares[j], leastSquares[j]}, null, null, 1))));
+            List<Series> series = new ArrayList<>();
+            series.add(new Series("quantile regression", tau, value, null, null, 0));
+            if (bandName != null) series.add(new Series(bandName, gridTau, estimate[j], lower[j], upper[j], 2));
+            series.add(new Series("least squares", new double[] {0, 1},
+                    new double[] {leastSquares[j], leastSquares[j]}, null, null, 1));
+            panels.add(new Panel(names.get(j), "tau", "coefficient", series));
         }
         return new Figure("quantile process: " + (segments.size() - 2) + " breakpoints in (0, 1)", panels);
+    }
+
+    /** The process's coefficients at tau: those of the piece that holds there. */
+    private static double[] at(List<QuantileProcess.Segment> segments, double tau) {
+        for (int s = segments.size() - 1; s >= 0; s--) {
+            if (segments.get(s).tau() <= tau) return segments.get(s).coefficients();
+        }
+        return segments.get(0).coefficients();
     }
 
     private static double[][] rows(double[] design, int p) {
