@@ -43,8 +43,9 @@ class SummaryCsvTest {
         assertEquals(List.of("index", "label", "problem", "loss.tau", "solver.pivot", "repeat", "status", "objective",
                 "iterations", "regionChanges", "seconds", "presolvePivots", "zeroLengthPivots", "blandPivots",
                 "refactorisations", "ruleActivations", "pricingSeconds", "lineSearchSeconds", "directionSeconds",
-                "refactorSeconds", "message", "estimate.Air.Flow", "estimate.Water.Temp", "estimate.Acid.Conc.",
-                "estimate.intercept"), header);
+                "refactorSeconds", "message", "estimate.Air.Flow", "lower.Air.Flow", "upper.Air.Flow", "estimate.Water.Temp",
+                "lower.Water.Temp", "upper.Water.Temp", "estimate.Acid.Conc.", "lower.Acid.Conc.", "upper.Acid.Conc.",
+                "estimate.intercept", "lower.intercept", "upper.intercept"), header);
         JsonArray runs = Specs.results(output).getAsJsonArray("runs");
         assertEquals(10, rows.size());
         for (int i = 0; i < rows.size(); i++) {
