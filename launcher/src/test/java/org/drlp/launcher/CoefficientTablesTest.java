@@ -30,7 +30,7 @@ class CoefficientTablesTest extends ConsoleCapture {
     @Test
     void aTauSweepWritesItsTablesAndPrintsOneCompactTable() throws IOException {
         Path folder = temp.resolve("engel");
-        assertEquals(Main.OK, drlp("run", SPEC, "--out", folder.toString(), "--quiet"), err::toString);
+        assertEquals(Main.OK, drlp("run", SPEC, "--out", folder.toString(), "--quiet", "--set", "warmStart=false"), err::toString);
 
         JsonObject median = run(folder, 4);
         assertEquals("0.5", median.getAsJsonObject("sweep").get("loss.tau").getAsString());
@@ -78,11 +78,11 @@ class CoefficientTablesTest extends ConsoleCapture {
         assertTrue(console.get(header + 11).matches(" +intercept +81\\.4822 +19\\.2507 +4\\.2327 +3\\.32e-05 +.*"),
                 console.get(header + 11));
 
-        // two shards merged: the same tables
+        // two shards merged: the same tables (every run cold, so that a shard's runs do not depend on the others)
         Path sweep = temp.resolve("sweep");
         for (int shard = 0; shard < 2; shard++) {
             assertEquals(Main.OK, drlp("run", SPEC, "--out", sweep.resolve("shards/00" + shard).toString(),
-                    "--shard", shard + "/2", "--quiet"), err::toString);
+                    "--shard", shard + "/2", "--quiet", "--set", "warmStart=false"), err::toString);
         }
         assertEquals(Main.OK, drlp("merge", sweep.toString()), err::toString);
         assertEquals(coefficients, Files.readAllLines(sweep.resolve("coefficients.csv")));
@@ -91,8 +91,8 @@ class CoefficientTablesTest extends ConsoleCapture {
 
         // part of the sweep, then resumed: the same tables
         Path resumed = temp.resolve("resumed");
-        assertEquals(Main.OK, drlp("run", SPEC, "--out", resumed.toString(), "--only", "0-3", "--quiet"), err::toString);
-        assertEquals(Main.OK, drlp("run", SPEC, "--out", resumed.toString(), "--resume", "--quiet"), err::toString);
+        assertEquals(Main.OK, drlp("run", SPEC, "--out", resumed.toString(), "--only", "0-3", "--quiet", "--set", "warmStart=false"), err::toString);
+        assertEquals(Main.OK, drlp("run", SPEC, "--out", resumed.toString(), "--resume", "--quiet", "--set", "warmStart=false"), err::toString);
         assertEquals(coefficients, Files.readAllLines(resumed.resolve("coefficients.csv")));
         assertEquals(summary.get(0), Files.readAllLines(resumed.resolve("summary.csv")).get(0));
     }

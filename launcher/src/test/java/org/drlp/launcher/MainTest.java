@@ -141,7 +141,7 @@ class MainTest extends ConsoleCapture {
         assertTrue(lines[1].matches("  label +status +objective +iterations +seconds"), out::toString);
         assertTrue(lines[2].matches("  000 +OPTIMAL +42\\.0811594202899 +\\d+ +\\d+\\.\\d{3}"), out::toString);
         // then the coefficient table (CoefficientTablesTest), and the last line
-        assertEquals("coefficients (inference none) of 000:", lines[3], out::toString);
+        assertEquals("coefficients (inference rank, 95% intervals) of 000:", lines[3], out::toString);
         assertTrue(lines[lines.length - 1].startsWith("stackloss-median: 1 run, 0 failed; results in "), out::toString);
     }
 }
