@@ -161,6 +161,7 @@ public final class Crossing implements LineSearchProvider {
             // neurons) when the search gets there. It is estimated from a sample of the neurons, so
             // that a pass collects a few times the breakpoints the last search crossed, not every neuron.
             FoldedRateFloor fold = view instanceof FoldedRateFloor f && f.floorPending() ? f : null;
+            PivotTolerance guard = view instanceof PivotTolerance g ? g : null;
             double bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64), fold != null);
             // the floor is one number on a general program: the folded pass compares with it at pop time
             double floor = 0;
@@ -200,6 +201,8 @@ public final class Crossing implements LineSearchProvider {
                 touchesCritical = false;
                 double after = slope + program.flipEffect(j, v, this);
                 if (touchesCritical || after >= -slopeTol) {
+                    // a rate that is round-off does not stop the line (see PivotTolerance)
+                    if (guard != null && guard.negligiblePivot(j)) continue;
                     step = t;
                     lastCrossings = crossedCount;
                     decrease = Math.max(0, fall);

@@ -1,5 +1,6 @@
 package org.drlp.kernel.linesearch;
 
+import org.drlp.kernel.basis.EdgeDirections;
 import org.drlp.spi.LineView;
 import org.drlp.spi.ReluProgram;
 
@@ -7,7 +8,7 @@ import org.drlp.spi.ReluProgram;
  * The line along the edge being walked (or looked at), as line searches see it: reads the walk's
  * arrays in place. {@link #bind} points it at a direction and its rates before each search.
  */
-public final class EdgeLine implements LineView, FoldedRateFloor {
+public final class EdgeLine implements LineView, FoldedRateFloor, PivotTolerance {
 
     /** Relative size below which a rate of change along an edge is round-off, not movement. */
     public static final double RATE_EPSILON = 1e-12;
@@ -21,6 +22,8 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
     /** Separable programs: |a_j|, so that a rate is judged zero relative to |a_j| |d|. */
     private final double[] normalNorm;
     private final int m;
+    /** A neuron's normal, for {@link #negligiblePivot}. */
+    private final double[] normalWork;
 
     private double[] z;
     private boolean[] high;
@@ -28,6 +31,7 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
     private double[] direction;
     private double slope;
     private double slopeTolerance;
+    private double directionNorm;
     /** Separable: RATE_EPSILON |d| (times |a_j| per neuron); otherwise RATE_EPSILON times the largest rate. */
     private double floor;
     /** General programs: the floor waits for the largest rate (from the line search's pass, or computed on first use). */
@@ -42,6 +46,7 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
         this.kink = kink;
         this.normalNorm = normalNorm;
         this.m = program.neuronCount();
+        this.normalWork = new double[program.dimension()];
     }
 
     /**
@@ -55,6 +60,7 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
         this.rates = rates;
         this.slope = slope;
         this.slopeTolerance = slopeTolerance;
+        this.directionNorm = directionNorm;
         this.crossings = 0;
         if (separable) {
             floor = RATE_EPSILON * directionNorm;
@@ -82,6 +88,14 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
             if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
         }
         largestRate(maxRate);
+    }
+
+    @Override
+    public boolean negligiblePivot(int j) {
+        program.normal(j, normalWork);
+        double squared = 0;
+        for (double v : normalWork) squared += v * v;
+        return Math.abs(rates[j]) <= EdgeDirections.PIVOT_EPSILON * Math.sqrt(squared) * directionNorm;
     }
 
     /** Neurons crossed since the last {@link #bind}. */
