@@ -32,6 +32,10 @@ public final class EdgeLine implements LineView, FoldedRateFloor, PivotTolerance
     private double slope;
     private double slopeTolerance;
     private double directionNorm;
+    /** Whether {@link #negligiblePivot} may answer true on this line (bind sets it). */
+    private boolean pivotGuard;
+    /** Whether it did since the last bind. */
+    private boolean passedNegligible;
     /** Separable: RATE_EPSILON |d| (times |a_j| per neuron); otherwise RATE_EPSILON times the largest rate. */
     private double floor;
     /** General programs: the floor waits for the largest rate (from the line search's pass, or computed on first use). */
@@ -61,6 +65,8 @@ public final class EdgeLine implements LineView, FoldedRateFloor, PivotTolerance
         this.slope = slope;
         this.slopeTolerance = slopeTolerance;
         this.directionNorm = directionNorm;
+        this.pivotGuard = true;
+        this.passedNegligible = false;
         this.crossings = 0;
         if (separable) {
             floor = RATE_EPSILON * directionNorm;
@@ -92,10 +98,29 @@ public final class EdgeLine implements LineView, FoldedRateFloor, PivotTolerance
 
     @Override
     public boolean negligiblePivot(int j) {
+        if (!pivotGuard) return false;
         program.normal(j, normalWork);
         double squared = 0;
         for (double v : normalWork) squared += v * v;
-        return Math.abs(rates[j]) <= EdgeDirections.PIVOT_EPSILON * Math.sqrt(squared) * directionNorm;
+        boolean negligible = Math.abs(rates[j]) <= EdgeDirections.PIVOT_EPSILON * Math.sqrt(squared) * directionNorm;
+        passedNegligible |= negligible;
+        return negligible;
+    }
+
+    /** Whether a search on this line passed a neuron by as a negligible pivot since the last bind. */
+    public boolean passedNegligible() {
+        return passedNegligible;
+    }
+
+    /**
+     * Turns the pivot tolerance off until the next bind: for a second search along a line that the
+     * first found unblocked only because it passed every blocker by (a direction that is flat but for
+     * round-off, whose slope priced as improving), so that the walk stops at a blocker as it would
+     * without the tolerance instead of claiming an unbounded edge.
+     */
+    public EdgeLine withoutPivotGuard() {
+        pivotGuard = false;
+        return this;
     }
 
     /** Neurons crossed since the last {@link #bind}. */
