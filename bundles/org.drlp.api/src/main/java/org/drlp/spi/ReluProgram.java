@@ -1,5 +1,7 @@
 package org.drlp.spi;
 
+import java.util.function.IntConsumer;
+
 import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -89,6 +91,20 @@ public interface ReluProgram {
 
     /** True when f is convex, so that a local minimum is global (OPTIMAL rather than LOCAL_MINIMUM). */
     boolean isConvex();
+
+    /**
+     * Runs {@code chunk.accept(c)} once for every c in 0..chunks-1, possibly several at once on the
+     * threads of the program's own passes, and returns when all have run: the solver's passes over
+     * the neurons (the collection of the breakpoints) use it, so that they run on as many threads as
+     * the program's. Each chunk writes only its own results, which the solver merges in chunk order,
+     * so its results do not depend on the threads. The default runs the chunks in order on the
+     * caller's thread.
+     *
+     * @since 2.1
+     */
+    default void forEachChunk(int chunks, IntConsumer chunk) {
+        for (int c = 0; c < chunks; c++) chunk.accept(c);
+    }
 
     /** Receives (neuron, change) pairs from {@link #flipEffect}. */
     @FunctionalInterface

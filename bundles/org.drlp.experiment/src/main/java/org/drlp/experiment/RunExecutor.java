@@ -43,9 +43,13 @@ import org.drlp.spi.ProblemForm;
  * ...) must finish within that limit plus a grace of max(5 s, 10%); a stage that does not (a plugin
  * that never returns) ends the run as TIME_LIMIT, "run did not return within N s (X hung);
  * abandoned", naming the plugin found on the worker's stack, and the sweep goes on. Java cannot kill
- * a thread: the worker is interrupted and abandoned, it keeps running (and holding what it holds)
- * until it returns or the JVM exits, and whatever it returns later is dropped and writes nothing
- * more. Without a time limit the run is awaited however long it takes.
+ * a thread: the worker is interrupted and abandoned, and from then on the solve's
+ * {@code stopRequested()} answers true, so that a method that asks once per step stops at its next
+ * one; a plugin that never asks keeps running (and holding what it holds) until it returns or the
+ * JVM exits. Whatever it returns later is dropped and writes nothing more. The time limit is the
+ * whole run's: every shipped method (the composed ones and {@code block-coordinate} included)
+ * shares it out among its stages and stops by it, so the watchdog only catches a plugin that hangs.
+ * Without a time limit the run is awaited however long it takes.
  */
 final class RunExecutor {
 
@@ -366,9 +370,10 @@ final class RunExecutor {
             next.onPluginFault(plugin, fault);
         }
 
+        /** A stop on request, or the watchdog gave up on the run: a method that asks stops at its next step. */
         @Override
         public boolean stopRequested() {
-            return stop.stopped();
+            return stop.stopped() || progress.abandoned;
         }
 
         @Override

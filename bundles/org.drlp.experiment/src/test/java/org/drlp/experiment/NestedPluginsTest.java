@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.drlp.api.ExperimentSummary;
@@ -212,6 +214,70 @@ class NestedPluginsTest {
         assertEquals(SolveStatus.TIME_LIMIT, outcome.result().status());
         assertEquals("run did not return within 0.500 s (solver method \"hanging\" hung while solving); abandoned",
                 outcome.result().message());
+    }
+
+    /**
+     * A method that overruns its limit but asks stopRequested once per step: once the watchdog has
+     * abandoned its run the question answers true, and the abandoned thread stops instead of running on.
+     */
+    @Test
+    void anAbandonedMethodThatAsksStopsAtItsNextStep() throws Exception {
+        CountDownLatch returned = new CountDownLatch(1);
+        plugins.registry.add(PluginRole.METHOD, new OverrunningMethod(returned), plugins.reference("test.method"));
+        Path spec = Specs.write(directory, "spec.json", """
+                {"data": {"source": "stackloss"}, "model": {"type": "linear"}, "loss": {"type": "absolute"},
+                 "solver": {"method": "overrunning", "timeLimitSeconds": 0.3}}
+                """);
+        SpecDocument document = SpecJsonReader.read(spec);
+        SpecProblems problems = new SpecProblems(document);
+        RunPlan plan = new RunConfigResolver(plugins.registry, problems, directory)
+                .resolve(0, "000", SweepExpansion.expand(ExperimentSpec.parse(document, problems)).get(0), 0);
+        problems.throwIfAny();
+        RunOutcome outcome = new RunExecutor(directory.resolve("out"), false, 0.2).execute(plan);
+        assertEquals(SolveStatus.TIME_LIMIT, outcome.result().status());
+        assertTrue(outcome.result().message().endsWith("abandoned"), outcome.result().message());
+        assertTrue(returned.await(5, TimeUnit.SECONDS), "the abandoned method is still stepping");
+    }
+
+    /** Steps (a millisecond each) until asked to stop, whatever its time limit says. */
+    static final class OverrunningMethod implements SolverMethod {
+        private final CountDownLatch returned;
+
+        OverrunningMethod(CountDownLatch returned) {
+            this.returned = returned;
+        }
+
+        @Override
+        public String name() {
+            return "overrunning";
+        }
+
+        @Override
+        public String description() {
+            return "ignores its time limit, honours stop requests";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.timeLimit("timeLimitSeconds", 0.0, "seconds"));
+        }
+
+        @Override
+        public SolveResult solve(Problem problem, Parameters parameters, StepListener listener) {
+            try {
+                for (long step = 1; !listener.stopRequested(); step++) {
+                    listener.onStep(step, 1, 0, -1, -1, 0, 0);
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        // the watchdog interrupts; only the stop request ends the loop
+                    }
+                }
+                return SolveResult.failed("stopped", 0);
+            } finally {
+                returned.countDown();
+            }
+        }
     }
 
     /** A method with a strategy of a role nobody declared. */

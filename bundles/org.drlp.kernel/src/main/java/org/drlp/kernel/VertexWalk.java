@@ -392,6 +392,13 @@ final class VertexWalk implements DegeneracyView, EdgePricing.LookAhead {
         }
         EdgeLine along = line.bind(direction, dz, norm, gamma, tolerance);
         int entering = ruleActive ? ruleRatioTest(along, gamma) : lineSearch(along);
+        if (entering == -1 && along.passedNegligible()) {
+            // unblocked only because the pivot tolerance passed every blocker by: search again without
+            // it, from rates recomputed (the search updated them in place, and undid its crossings)
+            gamma = program.directional(direction, dz);
+            along = line.bind(direction, dz, norm, gamma, tolerance).withoutPivotGuard();
+            entering = lineSearch(along);
+        }
         if (entering == -2) return FAULT;
         if (entering < 0) return UNBOUNDED;
         flips += (int) along.crossings();

@@ -19,6 +19,13 @@ import org.drlp.spi.SeparableProgram;
  */
 public final class EdgeDirections {
 
+    /**
+     * Relative size (to |n_r| |d_k|) below which the pivot n_r . d_k of an exchange is round-off: the
+     * exchange is then doubtful, and a line search does not stop at such a neuron
+     * ({@link org.drlp.kernel.linesearch.PivotTolerance}).
+     */
+    public static final double PIVOT_EPSILON = 1e-11;
+
     private final ReluProgram program;
     private final boolean separable;
     private final int n;
@@ -210,7 +217,7 @@ public final class EdgeDirections {
         }
         double pivot = products[k];
         boolean doubtful = !(Math.abs(pivot - expectedPivot) <= 1e-7 * (Math.abs(expectedPivot) + Math.abs(pivot)))
-                || Math.abs(pivot) < 1e-11 * Math.sqrt(dot(normalWork, normalWork) * rowNormSquared(k));
+                || Math.abs(pivot) < PIVOT_EPSILON * Math.sqrt(dot(normalWork, normalWork) * rowNormSquared(k));
         int rowK = k * n;
         double inverse = 1 / pivot;
         for (int i = 0; i < n; i++) directions[rowK + i] *= inverse;

@@ -2,6 +2,7 @@ package org.drlp.kernel.linesearch;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
@@ -101,6 +102,27 @@ public final class Crossing implements LineSearchProvider {
         private final double[] sample = new double[SAMPLE];
         private int lastCrossings = 1000;
 
+        /**
+         * Neurons per chunk of a collection pass: fixed, so that the candidates, merged in chunk order,
+         * are pushed in neuron order whatever the threads (the heap, and so the walk, are the same bits).
+         */
+        static final int NEURONS_PER_CHUNK = 8192;
+        private ReluProgram program;
+        private int chunkCount;
+        /** Per chunk: its candidates' crossing times and neurons, from the chunk's first slot on. */
+        private double[] candidateT;
+        private int[] candidateJ;
+        private int[] candidateCount;
+        private double[] chunkLargest;
+        // arguments of the pass the chunks run
+        private double[] passZ;
+        private boolean[] passHigh;
+        private double[] passDz;
+        private double passLo;
+        private double passHi;
+        private final IntConsumer collectChunk = this::collectChunk;
+        private final IntConsumer foldingChunk = this::collectFoldingChunk;
+
         @Override
         public String prepare(ReluProgram program) {
             int m = program.neuronCount();
@@ -112,6 +134,14 @@ public final class Crossing implements LineSearchProvider {
             changedNeuron = new int[16];
             changedRate = new double[16];
             crossed = new int[16];
+            this.program = program;
+            chunkCount = (m + NEURONS_PER_CHUNK - 1) / NEURONS_PER_CHUNK;
+            if (chunkCount > 1) {
+                candidateT = new double[m];
+                candidateJ = new int[m];
+                candidateCount = new int[chunkCount];
+                chunkLargest = new double[chunkCount];
+            }
             return null;
         }
 
@@ -161,6 +191,7 @@ public final class Crossing implements LineSearchProvider {
             // neurons) when the search gets there. It is estimated from a sample of the neurons, so
             // that a pass collects a few times the breakpoints the last search crossed, not every neuron.
             FoldedRateFloor fold = view instanceof FoldedRateFloor f && f.floorPending() ? f : null;
+            PivotTolerance guard = view instanceof PivotTolerance g ? g : null;
             double bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64), fold != null);
             // the floor is one number on a general program: the folded pass compares with it at pop time
             double floor = 0;
@@ -200,6 +231,8 @@ public final class Crossing implements LineSearchProvider {
                 touchesCritical = false;
                 double after = slope + program.flipEffect(j, v, this);
                 if (touchesCritical || after >= -slopeTol) {
+                    // a rate that is round-off does not stop the line (see PivotTolerance)
+                    if (guard != null && guard.negligiblePivot(j)) continue;
                     step = t;
                     lastCrossings = crossedCount;
                     decrease = Math.max(0, fall);
@@ -260,17 +293,46 @@ public final class Crossing implements LineSearchProvider {
          * crossing time t in (lo, hi]: t = max(0, oriented z) / -rate, compared without dividing.
          */
         private void collect(double[] z, boolean[] high, double[] dz, double lo, double hi) {
+            if (chunkCount <= 1) {
+                collectRange(z, high, dz, lo, hi, 0, keyOf.length, -1);
+                return;
+            }
+            line.rateFloor(0); // a pending floor is computed here, not by the chunks at once
+            startPass(z, high, dz, lo, hi);
+            program.forEachChunk(chunkCount, collectChunk);
+            mergeCandidates();
+        }
+
+        private void collectChunk(int chunk) {
+            int from = chunk * NEURONS_PER_CHUNK;
+            candidateCount[chunk] = collectRange(passZ, passHigh, passDz, passLo, passHi, from,
+                    Math.min(keyOf.length, from + NEURONS_PER_CHUNK), from) - from;
+        }
+
+        /**
+         * Neurons from..to-1 of {@link #collect}: pushed when {@code slot} < 0, else written to the
+         * candidate slots from {@code slot} on.
+         *
+         * @return the slot after the last candidate written
+         */
+        private int collectRange(double[] z, boolean[] high, double[] dz, double lo, double hi, int from, int to,
+                                 int slot) {
             boolean all = hi == Double.POSITIVE_INFINITY;
-            int m = keyOf.length;
-            for (int j = 0; j < m; j++) {
+            for (int j = from; j < to; j++) {
                 boolean up = high[j];
                 double rate = up ? dz[j] : -dz[j];
                 if (rate >= -line.rateFloor(j)) continue;
                 double num = Math.max(0, up ? z[j] : -z[j]);
                 if (!all && num > -rate * hi) continue;
                 if (num <= -rate * lo || line.critical(j) || touched[j] == epoch) continue;
-                push(num / -rate, j);
+                if (slot < 0) {
+                    push(num / -rate, j);
+                } else {
+                    candidateT[slot] = num / -rate;
+                    candidateJ[slot++] = j;
+                }
             }
+            return slot;
         }
 
         /**
@@ -279,10 +341,34 @@ public final class Crossing implements LineSearchProvider {
          * non-critical neurons (nothing is touched yet in this search).
          */
         private double collectFolding(double[] z, boolean[] high, double[] dz, double hi) {
-            boolean all = hi == Double.POSITIVE_INFINITY;
-            int m = keyOf.length;
+            if (chunkCount <= 1) return collectFoldingRange(z, high, dz, hi, 0, keyOf.length, -1, 0);
+            startPass(z, high, dz, 0, hi);
+            program.forEachChunk(chunkCount, foldingChunk);
+            mergeCandidates();
+            // the largest of the chunks' largest: a maximum, the same whatever the order
             double largest = 0;
-            for (int j = 0; j < m; j++) {
+            for (int c = 0; c < chunkCount; c++) largest = Math.max(largest, chunkLargest[c]);
+            return largest;
+        }
+
+        private void collectFoldingChunk(int chunk) {
+            int from = chunk * NEURONS_PER_CHUNK;
+            chunkLargest[chunk] = collectFoldingRange(passZ, passHigh, passDz, passHi, from,
+                    Math.min(keyOf.length, from + NEURONS_PER_CHUNK), from, chunk);
+        }
+
+        /**
+         * Neurons from..to-1 of {@link #collectFolding}: pushed when {@code slot} < 0, else written to
+         * the candidate slots from {@code slot} on, their count to chunk {@code chunk}'s.
+         *
+         * @return the largest |rate| of the range's non-critical neurons
+         */
+        private double collectFoldingRange(double[] z, boolean[] high, double[] dz, double hi, int from, int to,
+                                           int slot, int chunk) {
+            boolean all = hi == Double.POSITIVE_INFINITY;
+            int first = slot;
+            double largest = 0;
+            for (int j = from; j < to; j++) {
                 double d = dz[j];
                 double size = Math.abs(d);
                 if (size > largest && !line.critical(j)) largest = size;
@@ -292,9 +378,34 @@ public final class Crossing implements LineSearchProvider {
                 double num = Math.max(0, up ? z[j] : -z[j]);
                 if (!all && num > -rate * hi) continue;
                 if (line.critical(j)) continue;
-                push(num / -rate, j);
+                if (slot < 0) {
+                    push(num / -rate, j);
+                } else {
+                    candidateT[slot] = num / -rate;
+                    candidateJ[slot++] = j;
+                }
             }
+            if (first >= 0) candidateCount[chunk] = slot - first;
             return largest;
+        }
+
+        private void startPass(double[] z, boolean[] high, double[] dz, double lo, double hi) {
+            passZ = z;
+            passHigh = high;
+            passDz = dz;
+            passLo = lo;
+            passHi = hi;
+        }
+
+        /** Pushes every chunk's candidates, chunk after chunk: the order a single pass pushes them in. */
+        private void mergeCandidates() {
+            for (int c = 0; c < chunkCount; c++) {
+                int from = c * NEURONS_PER_CHUNK, to = from + candidateCount[c];
+                for (int q = from; q < to; q++) push(candidateT[q], candidateJ[q]);
+            }
+            passZ = null;
+            passHigh = null;
+            passDz = null;
         }
 
         /** True when the last search crossed a neuron that changed other neurons' rates (see the class comment). */

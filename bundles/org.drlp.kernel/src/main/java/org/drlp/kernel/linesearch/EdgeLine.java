@@ -1,5 +1,6 @@
 package org.drlp.kernel.linesearch;
 
+import org.drlp.kernel.basis.EdgeDirections;
 import org.drlp.spi.LineView;
 import org.drlp.spi.ReluProgram;
 
@@ -7,7 +8,7 @@ import org.drlp.spi.ReluProgram;
  * The line along the edge being walked (or looked at), as line searches see it: reads the walk's
  * arrays in place. {@link #bind} points it at a direction and its rates before each search.
  */
-public final class EdgeLine implements LineView, FoldedRateFloor {
+public final class EdgeLine implements LineView, FoldedRateFloor, PivotTolerance {
 
     /** Relative size below which a rate of change along an edge is round-off, not movement. */
     public static final double RATE_EPSILON = 1e-12;
@@ -21,6 +22,8 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
     /** Separable programs: |a_j|, so that a rate is judged zero relative to |a_j| |d|. */
     private final double[] normalNorm;
     private final int m;
+    /** A neuron's normal, for {@link #negligiblePivot}. */
+    private final double[] normalWork;
 
     private double[] z;
     private boolean[] high;
@@ -28,6 +31,11 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
     private double[] direction;
     private double slope;
     private double slopeTolerance;
+    private double directionNorm;
+    /** Whether {@link #negligiblePivot} may answer true on this line (bind sets it). */
+    private boolean pivotGuard;
+    /** Whether it did since the last bind. */
+    private boolean passedNegligible;
     /** Separable: RATE_EPSILON |d| (times |a_j| per neuron); otherwise RATE_EPSILON times the largest rate. */
     private double floor;
     /** General programs: the floor waits for the largest rate (from the line search's pass, or computed on first use). */
@@ -42,6 +50,7 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
         this.kink = kink;
         this.normalNorm = normalNorm;
         this.m = program.neuronCount();
+        this.normalWork = new double[program.dimension()];
     }
 
     /**
@@ -55,6 +64,9 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
         this.rates = rates;
         this.slope = slope;
         this.slopeTolerance = slopeTolerance;
+        this.directionNorm = directionNorm;
+        this.pivotGuard = true;
+        this.passedNegligible = false;
         this.crossings = 0;
         if (separable) {
             floor = RATE_EPSILON * directionNorm;
@@ -82,6 +94,33 @@ public final class EdgeLine implements LineView, FoldedRateFloor {
             if (positionOf[j] < 0) maxRate = Math.max(maxRate, Math.abs(rates[j]));
         }
         largestRate(maxRate);
+    }
+
+    @Override
+    public boolean negligiblePivot(int j) {
+        if (!pivotGuard) return false;
+        program.normal(j, normalWork);
+        double squared = 0;
+        for (double v : normalWork) squared += v * v;
+        boolean negligible = Math.abs(rates[j]) <= EdgeDirections.PIVOT_EPSILON * Math.sqrt(squared) * directionNorm;
+        passedNegligible |= negligible;
+        return negligible;
+    }
+
+    /** Whether a search on this line passed a neuron by as a negligible pivot since the last bind. */
+    public boolean passedNegligible() {
+        return passedNegligible;
+    }
+
+    /**
+     * Turns the pivot tolerance off until the next bind: for a second search along a line that the
+     * first found unblocked only because it passed every blocker by (a direction that is flat but for
+     * round-off, whose slope priced as improving), so that the walk stops at a blocker as it would
+     * without the tolerance instead of claiming an unbounded edge.
+     */
+    public EdgeLine withoutPivotGuard() {
+        pivotGuard = false;
+        return this;
     }
 
     /** Neurons crossed since the last {@link #bind}. */

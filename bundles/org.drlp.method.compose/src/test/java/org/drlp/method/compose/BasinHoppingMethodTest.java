@@ -41,6 +41,30 @@ class BasinHoppingMethodTest {
         assertTrue(result.message().contains("restart") || result.message().contains("objectives"), result.message());
     }
 
+    /**
+     * The time limit is the whole run's: with more restarts than fit, the run ends by its limit (the
+     * restart under way gets what is left), at the best certified end so far, evaluated afresh.
+     */
+    @Test
+    void aBudgetedRunEndsByItsLimitAtItsBestCertifiedPoint() throws Exception {
+        BasinHoppingMethod method = new BasinHoppingMethod();
+        double limit = 1.0;
+        long started = System.nanoTime();
+        BasinHoppingMethod.Hops hops = method.hop(TrainingProblems.firstLayer(ROWS, SEED),
+                TrainingProblems.parameters(method, Map.of("local", TrainingProblems.walk(), "restarts", 1_000_000,
+                        "perturbation", 0.3, "seed", 11L, "timeLimitSeconds", limit)), StepListener.NONE);
+        double wall = (System.nanoTime() - started) * 1e-9;
+        var result = hops.result();
+        assertTrue(wall < limit + 0.75, "ran " + wall + " s of " + limit + " s");
+        assertTrue(hops.objectives().length > 2 && hops.objectives().length < 1_000_001, hops.objectives().length + " runs");
+        assertTrue(result.status().isCertified(), result.message());
+        assertTrue(result.message().contains("time limit reached"), result.message());
+        double fresh = TrainingProblems.freshObjective(ROWS, SEED, result.point());
+        assertEquals(fresh, result.objective(), 1e-9 * Math.max(1, fresh));
+        assertEquals(fresh, result.certificate().recomputedObjective(), 1e-9 * Math.max(1, fresh));
+        for (int i = 1; i < hops.bestSoFar().length; i++) assertTrue(hops.bestSoFar()[i] <= hops.bestSoFar()[i - 1]);
+    }
+
     @Test
     void restartsAreReproducibleFromTheirSeed() throws Exception {
         BasinHoppingMethod.Hops once = hop(11), again = hop(11), other = hop(12);

@@ -129,6 +129,10 @@ public final class AdamMethod implements SolverMethod {
             if (timeLimit > 0 && seconds(start) > timeLimit) {
                 return result(SolveStatus.TIME_LIMIT, "time limit " + timeLimit + " s reached", best, bestPoint, epoch, start);
             }
+            if (steps.stopRequested()) {
+                return result(SolveStatus.INTERRUPTED, "interrupted after " + epoch + " epochs: stopped on request", best,
+                        bestPoint, epoch, start);
+            }
             program.gradient(g);
             decay1 *= beta1;
             decay2 *= beta2;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.drlp.api.ForwardingStepListener;
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.Parameters;
 import org.drlp.api.PluginChoice;
@@ -30,6 +31,11 @@ import org.osgi.service.component.annotations.Reference;
  * block stopped by {@code maxIterations} does not end the schedule (its point is taken if it is not
  * higher, and the next layer is walked), so that every layer is trained under a pivot budget; the
  * run then ends ITERATION_LIMIT. Any other uncertified end of a block ends the schedule.
+ *
+ * <p>{@code timeLimitSeconds} is the limit of the whole schedule, as for every method: each block
+ * gets an equal share of the time left ({@code left / blocks still to walk}, so that what a block
+ * leaves unused goes to the later ones), a block stopped at its share does not end the schedule,
+ * and when the time is up the run ends TIME_LIMIT at the lowest point so far.
  */
 @Component(service = SolverMethod.class, property = "name=block-coordinate")
 public final class BlockCoordinateMethod implements SolverMethod {
@@ -42,7 +48,8 @@ public final class BlockCoordinateMethod implements SolverMethod {
             ParameterSpec.plugin("pivot", PluginRole.PIVOT.id(), "dantzig", "the pivot rule of each block's walk"),
             ParameterSpec.integer("maxIterations", DEFAULTS.maxIterations(), "pivots per block before ITERATION_LIMIT")
                     .withRange(0, false, Double.NaN, false),
-            ParameterSpec.timeLimit("timeLimitSeconds", 0.0, "wall-clock limit of one block; 0 means none"),
+            ParameterSpec.timeLimit("timeLimitSeconds", 0.0, "wall-clock limit of the whole schedule, shared out among "
+                    + "the blocks left; 0 means none"),
             ParameterSpec.real("tolerance", DEFAULTS.tolerance(), "relative zero tolerance of the vertex walk")
                     .withRange(0, true, 1e-2, true));
 
@@ -117,9 +124,19 @@ public final class BlockCoordinateMethod implements SolverMethod {
             double loss = Double.NaN;
             double roundStart = Double.NaN;
             int perRound = problem.roundLength();
-            StringBuilder limited = new StringBuilder();
+            StringBuilder limited = new StringBuilder(), timed = new StringBuilder();
+            double limit = options.timeLimitSeconds();
             for (int step = 0; step < schedule.size(); step++) {
                 int layer = schedule.get(step);
+                SolverOptions blockOptions = options;
+                if (limit > 0) {
+                    double left = limit - (System.nanoTime() - start) * 1e-9;
+                    if (left <= 0) {
+                        return result(SolveStatus.TIME_LIMIT, "time limit " + limit + " s reached after " + step + " of "
+                                + schedule.size() + " blocks", loss, point);
+                    }
+                    blockOptions = options.withTimeLimitSeconds(left / (schedule.size() - step));
+                }
                 LayerTrainingProgram program = problem.blockProgram(layer, point);
                 double[] theta = problem.block(layer, point);
                 if (step == 0) {
@@ -129,11 +146,20 @@ public final class BlockCoordinateMethod implements SolverMethod {
                 }
                 if (step % perRound == 0) roundStart = loss;
                 long offset = iterations;
-                SolveResult block = solver.solve(program, theta, rule, options, (iteration, objective, length, entering,
-                        leaving, flips, nanos) -> {
-                    if (iteration > 0) {
-                        listener.onStep(offset + iteration, objective, length, entering, leaving, flips,
-                                System.nanoTime() - start);
+                // forwards stop requests (and plugin faults) to the block's walk
+                SolveResult block = solver.solve(program, theta, rule, blockOptions, new ForwardingStepListener(listener) {
+                    @Override
+                    public void onStep(long iteration, double objective, double length, int entering, int leaving,
+                                       int flips, long nanos) {
+                        if (iteration > 0) {
+                            next.onStep(offset + iteration, objective, length, entering, leaving, flips,
+                                    System.nanoTime() - start);
+                        }
+                    }
+
+                    @Override
+                    public void onStage(String stage) {
+                        // the blocks' inner stages are not the schedule's
                     }
                 });
                 iterations += block.iterations();
@@ -146,10 +172,18 @@ public final class BlockCoordinateMethod implements SolverMethod {
                 if (block.status() == SolveStatus.ITERATION_LIMIT) {
                     limited.append(limited.length() == 0 ? "" : ", ").append("layer ").append(layer)
                             .append(" (step ").append(step + 1).append(')');
+                } else if (block.status() == SolveStatus.TIME_LIMIT && limit > 0) {
+                    timed.append(timed.length() == 0 ? "" : ", ").append("layer ").append(layer)
+                            .append(" (step ").append(step + 1).append(')');
                 } else if (!block.status().isCertified()) {
                     return result(block.status(), "layer " + layer + " (step " + (step + 1) + " of " + schedule.size()
                             + "): " + block.message(), loss, point);
                 }
+            }
+            if (timed.length() > 0) {
+                return result(SolveStatus.TIME_LIMIT, "schedule done; blocks stopped at their share of the time limit "
+                        + limit + " s: " + timed + (limited.length() > 0 ? "; at maxIterations: " + limited : ""),
+                        loss, point);
             }
             if (limited.length() > 0) {
                 return result(SolveStatus.ITERATION_LIMIT, "schedule done; blocks stopped at maxIterations "

@@ -2,6 +2,7 @@ package org.drlp.model.relu;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.ReluProgram;
@@ -26,7 +27,8 @@ import org.drlp.spi.ReluProgram;
  * {@link #ROWS_PER_CHUNK} consecutive rows whatever the number of threads; each chunk writes only
  * its own branches, and the directional derivative g . v is the sum, in chunk order, of the chunks'
  * sums over their rows in row order. So the program computes the same bits on any number of
- * threads; the gradient is accumulated on the caller's thread in row order.
+ * threads; the gradient is accumulated on the caller's thread in row order. The solver's
+ * collection of the breakpoints runs on the same pool ({@link #forEachChunk}).
  */
 public final class LayerTrainingProgram implements ReluProgram {
 
@@ -55,6 +57,9 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final ChunkPool.Task directionalTask = this::directionalChunk;
     private final ChunkPool.Task advanceTask = this::advanceChunk;
     private final ChunkPool.Task forwardTask = this::forwardChunk;
+    /** The solver's chunk task while {@link #forEachChunk} runs it on the pool. */
+    private IntConsumer solverChunk;
+    private final ChunkPool.Task solverTask = (chunk, worker) -> solverChunk.accept(chunk);
     // arguments of the pass the pool runs
     private double[] passDz;
     private double passStep;
@@ -317,6 +322,17 @@ public final class LayerTrainingProgram implements ReluProgram {
             high[k] = !high[k];
         }
         updateBranchGradient(i);
+    }
+
+    /** The solver's passes over the neurons run on this program's pool, with as many threads. */
+    @Override
+    public void forEachChunk(int chunks, IntConsumer chunk) {
+        solverChunk = chunk;
+        try {
+            pool.run(solverTask, chunks);
+        } finally {
+            solverChunk = null;
+        }
     }
 
     /** flip propagates the change of the neuron's output downstream, wherever z_k is. */

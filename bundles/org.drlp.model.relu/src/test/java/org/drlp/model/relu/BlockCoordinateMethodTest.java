@@ -3,10 +3,12 @@ package org.drlp.model.relu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,38 @@ class BlockCoordinateMethodTest {
             if (!java.util.Arrays.equals(before, after)) changedLayers++;
         }
         assertTrue(changedLayers >= 2, "more than the first layer trained: " + changedLayers);
+    }
+
+    /**
+     * timeLimitSeconds is the whole schedule's: a schedule that takes over 1.5 s unbudgeted ends
+     * TIME_LIMIT by its 0.5 s limit (per block, as before, it ran to the end), at its lowest point, the
+     * loss never rising; the point's loss is what a fresh evaluation gives.
+     */
+    @Test
+    void theTimeLimitIsTheWholeSchedulesAndItEndsByItAtItsLowestPoint() throws IOException {
+        PaperSetup large = PaperSetup.create(1000, 21);
+        large.network().write(dir.resolve("large.json"));
+        ReluLayerwiseModel model = new ReluLayerwiseModel();
+        Problem problem = model.build(large.data(), TestLosses.absolute(), Parameters.resolve("model", model.parameters(),
+                Map.of("network", "large.json", "layers", List.of(1, 2, 3, 4), "rounds", 40), dir));
+        double limit = 0.5;
+        Parameters budget = Parameters.resolve("method", method.parameters(),
+                Map.of("pivot", PivotRuleProvider.given(Pivots.DANTZIG), "timeLimitSeconds", limit), null);
+        List<Double> trace = new ArrayList<>();
+        long started = System.nanoTime();
+        SolveResult result = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> method.solve(problem, budget, (iteration, f, step, in, out, flips, nanos) -> trace.add(f)));
+        double wall = (System.nanoTime() - started) * 1e-9;
+        assertEquals(SolveStatus.TIME_LIMIT, result.status(), result.message());
+        // the last pivot, the last block's certificate pass and the end: well under a second here
+        assertTrue(wall < limit + 0.75, "ran " + wall + " s of " + limit + " s: " + result.message());
+        for (int s = 1; s < trace.size(); s++) {
+            assertTrue(trace.get(s) <= trace.get(s - 1) + 1e-9 * (1 + trace.get(0)), "loss rose at step " + s);
+        }
+        Network trained = ((LayerwiseProblem) problem).decode(result.point());
+        double fresh = LayerTrainingWalkTest.plainLoss(trained, 1, trained.layerParameters(1), large, TestLosses.absolute());
+        assertEquals(fresh, result.objective(), 1e-9 * fresh);
+        assertTrue(result.objective() < trace.get(0), "the budget bought some descent");
     }
 
     /** One round of one layer is exactly the relu-layer problem solved by the vertex walk. */

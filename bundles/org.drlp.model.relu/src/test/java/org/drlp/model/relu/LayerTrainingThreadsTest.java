@@ -20,10 +20,15 @@ class LayerTrainingThreadsTest {
     /** More rows than one chunk holds, and a last chunk that is not full. */
     private static final int POINTS = 5 * LayerTrainingProgram.ROWS_PER_CHUNK + 17;
 
-    @ParameterizedTest(name = "layer {0}, seed {1}")
-    @CsvSource({"1, 11", "1, 12", "2, 21", "3, 31", "4, 41"})
-    void oneAndFourThreadsWalkToTheSameEndPoint(int layer, long seed) {
-        PaperSetup setup = PaperSetup.create(POINTS, seed);
+    /**
+     * 1,000 points make 12,000 neurons: more than one chunk of the kernel's collection of the
+     * breakpoints (8,192 neurons), which then runs on the program's threads too.
+     */
+    @ParameterizedTest(name = "layer {0}, seed {1}, {2} points")
+    @CsvSource({"1, 11, " + POINTS, "1, 12, " + POINTS, "2, 21, " + POINTS, "3, 31, " + POINTS, "4, 41, " + POINTS,
+            "1, 13, 1000", "2, 22, 1000", "3, 32, 1000"})
+    void oneAndFourThreadsWalkToTheSameEndPoint(int layer, long seed, int points) {
+        PaperSetup setup = PaperSetup.create(points, seed);
         Network net = setup.network();
         PiecewiseLinearLoss loss = TestLosses.absolute();
         SplittableRandom random = new SplittableRandom(seed);
