@@ -29,6 +29,7 @@ import org.drlp.api.SolveStatus;
 import org.drlp.api.StepListener;
 import org.drlp.spi.DataException;
 import org.drlp.spi.Dataset;
+import org.drlp.spi.ForwardingProblem;
 import org.drlp.spi.PiecewiseLinearLoss;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ProblemForm;
@@ -260,7 +261,7 @@ final class RunExecutor {
                 progress.suspect(problem.program(), "model \"" + plan.model().name() + "\"");
             }
             if (warm != null && warm.point().length == problem.program().dimension()) {
-                problem = new WarmStartedProblem(problem, warm.point());
+                problem = ForwardingProblem.startingAt(problem, warm.point());
             } else {
                 warm = null;
             }

@@ -12,6 +12,7 @@ import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStage;
 import org.drlp.api.StepListener;
+import org.drlp.spi.ForwardingProblem;
 import org.drlp.spi.PluginRole;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ProblemForm;
@@ -97,7 +98,7 @@ public final class BasinHoppingMethod implements SolverMethod {
                 break;
             }
             Stage restart = new Stage("restart-" + r, parameters.plugin("local"));
-            SolveResult hop = restart.solve(new StartingAt(problem, perturbed(best.point(), scale, random)), 
+            SolveResult hop = restart.solve(ForwardingProblem.startingAt(problem, perturbed(best.point(), scale, random)), 
                     left, steps, iterations, System.nanoTime() - start);
             stages.addAll(restart.stagesOf(hop));
             iterations += hop.iterations();

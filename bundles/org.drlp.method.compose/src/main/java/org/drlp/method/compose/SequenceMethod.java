@@ -10,6 +10,7 @@ import org.drlp.api.Parameters;
 import org.drlp.api.SolveResult;
 import org.drlp.api.SolveStage;
 import org.drlp.api.StepListener;
+import org.drlp.spi.ForwardingProblem;
 import org.drlp.spi.PluginRole;
 import org.drlp.spi.Problem;
 import org.drlp.spi.ProblemForm;
@@ -70,7 +71,7 @@ public final class SequenceMethod implements SolverMethod {
         SolveResult a = first.solve(problem, limit * parameters.real("fraction"), steps, 0, 0);
         if (!Stage.hasPoint(problem, a)) return a.withMessage(first.name() + ": " + a.message());
         double left = limit > 0 ? Math.max(limit - seconds(start), 1e-3) : 0;
-        SolveResult b = then.solve(new StartingAt(problem, a.point()), left, steps, a.iterations(),
+        SolveResult b = then.solve(ForwardingProblem.startingAt(problem, a.point()), left, steps, a.iterations(),
                 System.nanoTime() - start);
         List<SolveStage> stages = new ArrayList<>(first.stagesOf(a));
         stages.addAll(then.stagesOf(b));

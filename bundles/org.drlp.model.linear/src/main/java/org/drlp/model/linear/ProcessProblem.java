@@ -15,13 +15,12 @@ import java.util.Optional;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.drlp.api.CoefficientTable;
-import org.drlp.api.SolveResult;
 import org.drlp.report.Figure;
 import org.drlp.report.FigureFiles;
 import org.drlp.report.Panel;
 import org.drlp.report.Series;
+import org.drlp.spi.ForwardingProblem;
 import org.drlp.spi.Problem;
-import org.drlp.spi.ReluProgram;
 
 /**
  * A linear quantile regression asked for its whole process ({@code "tau": "process"}): the run
@@ -30,9 +29,10 @@ import org.drlp.spi.ReluProgram;
  * coefficient by name, the objective) and {@value #SVG} with {@value #PNG} (each coefficient against
  * tau, one panel each, with the least-squares estimate as a line and the pointwise confidence band
  * of the run's inference at tau = 0.05, 0.10, ..., 0.95, as R's {@code plot(summary(rq(...)))} draws
- * it) into the run's folder, as the run's objective plots are. Everything else is the plain problem's.
+ * it) into the run's folder, as the run's objective plots are. Everything else is the plain problem's
+ * (forwarded).
  */
-final class ProcessProblem implements Problem {
+final class ProcessProblem extends ForwardingProblem {
 
     static final String CSV = "process.csv";
     static final String SVG = "process.svg";
@@ -49,7 +49,6 @@ final class ProcessProblem implements Problem {
         Optional<CoefficientTable> table(double tau, double[] coefficients);
     }
 
-    private final Problem plain;
     private final TableAt band;
     private final double[] design;
     private final double[] target;
@@ -58,7 +57,7 @@ final class ProcessProblem implements Problem {
     private List<QuantileProcess.Segment> process;
 
     ProcessProblem(Problem plain, TableAt band, double[] design, double[] target, int p) {
-        this.plain = plain;
+        super(plain);
         this.band = band;
         this.design = design;
         this.target = target;
@@ -66,33 +65,8 @@ final class ProcessProblem implements Problem {
     }
 
     @Override
-    public ReluProgram program() {
-        return plain.program();
-    }
-
-    @Override
-    public double[] start() {
-        return plain.start();
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return plain.parameterNames();
-    }
-
-    @Override
-    public SolveResult conclude(SolveResult result, Walker walker) {
-        return plain.conclude(result, walker);
-    }
-
-    @Override
-    public Optional<CoefficientTable> coefficients(SolveResult result) {
-        return plain.coefficients(result);
-    }
-
-    @Override
     public void writeArtifacts(double[] solution, Path runDirectory) throws IOException {
-        plain.writeArtifacts(solution, runDirectory);
+        problem.writeArtifacts(solution, runDirectory);
         List<QuantileProcess.Segment> segments = process(solution);
         writeCsv(segments, runDirectory.resolve(CSV));
         Figure figure = figure(segments);
@@ -103,7 +77,7 @@ final class ProcessProblem implements Problem {
     /** The plain problem's measures, and how many breakpoints the process has in (0, 1). */
     @Override
     public Map<String, Double> evaluate(double[] solution) {
-        Map<String, Double> measures = new LinkedHashMap<>(plain.evaluate(solution));
+        Map<String, Double> measures = new LinkedHashMap<>(problem.evaluate(solution));
         measures.put("processBreakpoints", (double) (process(solution).size() - 2));
         return measures;
     }
