@@ -394,7 +394,9 @@ final class VertexWalk implements DegeneracyView, EdgePricing.LookAhead {
         int entering = ruleActive ? ruleRatioTest(along, gamma) : lineSearch(along);
         if (entering == -1 && along.passedNegligible()) {
             // unblocked only because the pivot tolerance passed every blocker by: search again without
-            // it, from rates recomputed (the search updated them in place, and undid its crossings)
+            // it, from the state recomputed (the search undid its crossings away from z = 0, which
+            // leaves round-off, and updated the rates in place)
+            program.refresh();
             gamma = program.directional(direction, dz);
             along = line.bind(direction, dz, norm, gamma, tolerance).withoutPivotGuard();
             entering = lineSearch(along);
