@@ -18,7 +18,8 @@ import com.google.gson.JsonObject;
  * @param overlay   what the sweep groups' overlay plots show: the gap to the best objective (the
  *                  default) or the objective itself
  * @param warmStart whether runs of a sweep that differ only in {@code loss.tau} start each from the end
- *                  point of the one before ({@link TauChains}); the default, true
+ *                  point of the one before ({@link TauChains}); the default, false, keeps every run
+ *                  independent of which runs execute beside it (a shard, a resume)
  * @param sections  the plugin sections data, model, loss and solver (solver may be absent, and so may
  *                  data and loss for a model that uses neither)
  * @param sweep     the sweep's axes in spec order, each a swept path with its values or zipped paths
@@ -82,7 +83,7 @@ record ExperimentSpec(String name, int repeats, boolean trace, ObjectiveFigures.
             else if (text.equals("objective")) overlay = ObjectiveFigures.OverlayValue.OBJECTIVE;
             else problems.add("overlay", "\"overlay\" must be \"gap\" (f - f_best on a log axis) or \"objective\"");
         }
-        boolean warmStart = true;
+        boolean warmStart = false;
         if (root.has("warmStart")) {
             JsonElement value = root.get("warmStart");
             if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) warmStart = value.getAsBoolean();

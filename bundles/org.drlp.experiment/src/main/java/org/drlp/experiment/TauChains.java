@@ -21,7 +21,8 @@ import com.google.gson.JsonObject;
  * its fit is a good start. A run comes after the one it starts from in sweep order, so one job runs
  * the sweep in its order as ever; with {@code --jobs} each chain runs in order on one worker, and
  * chains side by side. Every other run is a chain of its own.
- * The spec's {@code "warmStart": false} makes every run a chain of its own (a cold sweep).
+ * Only with the spec's {@code "warmStart": true}: by default every run is a chain of its own (a cold
+ * sweep), so that a run's result does not depend on which runs a shard or a resume executes.
  */
 final class TauChains {
 

@@ -63,11 +63,7 @@ class SummaryCsvTest {
             assertEquals(run.get("iterations").getAsLong(), Long.parseLong(row.get("iterations")));
             assertEquals(run.get("regionChanges").getAsLong(), Long.parseLong(row.get("regionChanges")));
             assertEquals(run.get("seconds").getAsDouble(), Double.parseDouble(row.get("seconds")));
-            // a warm-started run says from which run it started; the first of each pivot rule's taus starts cold
-            assertEquals(run.get("message").isJsonNull() ? "" : run.get("message").getAsString(), row.get("message"));
-            assertEquals(i < 2 ? "" : "warm-started from the end point of run " + String.format("%03d", i - 2)
-                    + " (loss.tau=" + runs.get(i - 2).getAsJsonObject().getAsJsonObject("sweep").get("loss.tau") + ")",
-                    row.get("message"));
+            assertEquals("", row.get("message"));
             // 21 rows: rank inference by default: estimates and intervals
             assertEquals(run.getAsJsonObject("parameters").get("intercept").getAsDouble(),
                     Double.parseDouble(row.get("estimate.intercept")));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep over loss.tau warm-starts each run from the end point of the run before it with the same
- * everything else: the same objectives as a cold sweep ({@code "warmStart": false}), fewer pivots,
+ * everything else: the same objectives as a cold sweep (the default), fewer pivots,
  * and each warm run's message names the run it started from.
  */
 class WarmStartedSweepTest {
@@ -41,6 +41,9 @@ class WarmStartedSweepTest {
 
     private static final Pattern FROM = Pattern.compile("warm-started from the end point of run (\\d{3}) \\(loss.tau=([0-9.]+)\\)");
 
+    /** Warm starts are asked for; a sweep is cold by default. */
+    private static final String WARM = ",\n\"warmStart\": true";
+
     private ExperimentSummary run(String name, String extra, int jobs) throws Exception {
         Path spec = Specs.write(directory, name + ".json", SWEEP.formatted(extra));
         return ShippedPlugins.runner().run(spec, directory.resolve(name), RunListener.NONE, new RunOptions(jobs));
@@ -48,8 +51,8 @@ class WarmStartedSweepTest {
 
     @Test
     void warmSweepHasTheColdObjectivesInFewerPivots() throws Exception {
-        ExperimentSummary cold = run("cold", ",\n\"warmStart\": false", 1);
-        ExperimentSummary warm = run("warm", "", 1);
+        ExperimentSummary cold = run("cold", "", 1);
+        ExperimentSummary warm = run("warm", WARM, 1);
         assertEquals(18, warm.runs().size());
         long coldPivots = 0, warmPivots = 0;
         for (int i = 0; i < 18; i++) {
@@ -76,8 +79,8 @@ class WarmStartedSweepTest {
     /** Chains run side by side: two jobs give what one gives. */
     @Test
     void twoJobsWarmStartAsOneDoes() throws Exception {
-        ExperimentSummary one = run("one", "", 1);
-        ExperimentSummary two = run("two", "", 2);
+        ExperimentSummary one = run("one", WARM, 1);
+        ExperimentSummary two = run("two", WARM, 2);
         for (int i = 0; i < 18; i++) {
             assertEquals(one.runs().get(i).iterations(), two.runs().get(i).iterations(), one.runs().get(i).label());
             assertEquals(one.runs().get(i).message(), two.runs().get(i).message());
@@ -90,7 +93,7 @@ class WarmStartedSweepTest {
         Path spec = Specs.write(directory, "other.json", """
                 {"data": {"source": "synthetic", "n": 200, "p": 2},
                  "model": {"type": "linear"}, "loss": {"type": "quantile", "tau": 0.3},
-                 "sweep": {"data.seed": [1, 2, 3]}, "trace": false}
+                 "sweep": {"data.seed": [1, 2, 3]}, "trace": false, "warmStart": true}
                 """);
         for (ExperimentSummary.Run run : ShippedPlugins.runner().run(spec, directory.resolve("other"), RunListener.NONE,
                 new RunOptions(1)).runs()) {
@@ -99,7 +102,7 @@ class WarmStartedSweepTest {
         spec = Specs.write(directory, "process.json", """
                 {"data": {"source": "synthetic", "n": 200, "p": 2},
                  "model": {"type": "linear"}, "loss": {"type": "quantile"},
-                 "sweep": {"loss.tau": ["process", 0.5, 0.6]}, "trace": false}
+                 "sweep": {"loss.tau": ["process", 0.5, 0.6]}, "trace": false, "warmStart": true}
                 """);
         List<ExperimentSummary.Run> runs = ShippedPlugins.runner().run(spec, directory.resolve("process"),
                 RunListener.NONE, new RunOptions(1)).runs();
