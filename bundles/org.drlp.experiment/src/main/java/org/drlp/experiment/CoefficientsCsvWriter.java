@@ -1,8 +1,6 @@
 package org.drlp.experiment;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.drlp.api.CoefficientTable;
 
 /**
@@ -29,8 +25,6 @@ import org.drlp.api.CoefficientTable;
 final class CoefficientsCsvWriter implements AutoCloseable {
 
     static final String FILE_NAME = "coefficients.csv";
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
 
     private final Path file;
     private final String specName;
@@ -110,7 +104,7 @@ final class CoefficientsCsvWriter implements AutoCloseable {
             cells.add(number(row.pValue()));
             cells.add(number(row.lower()));
             cells.add(number(row.upper()));
-            text.append(line(cells));
+            text.append(SummaryCsvWriter.line(cells));
         }
         return text.toString();
     }
@@ -120,18 +114,8 @@ final class CoefficientsCsvWriter implements AutoCloseable {
     }
 
     private String text() {
-        StringBuilder text = new StringBuilder(line(header));
+        StringBuilder text = new StringBuilder(SummaryCsvWriter.line(header));
         runs.values().forEach(text::append);
-        return text.toString();
-    }
-
-    private static String line(List<?> cells) {
-        StringWriter text = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
-            printer.printRecord(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
         return text.toString();
     }
 }

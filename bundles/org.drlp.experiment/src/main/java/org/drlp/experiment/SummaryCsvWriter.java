@@ -217,8 +217,8 @@ final class SummaryCsvWriter implements AutoCloseable {
         return text.toString();
     }
 
-    /** One CSV record with its line end. */
-    private static String line(List<?> cells) {
+    /** One CSV record with its line end (RFC 4180, LF), as summary.csv and coefficients.csv write them. */
+    static String line(List<?> cells) {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
             printer.printRecord(cells);
