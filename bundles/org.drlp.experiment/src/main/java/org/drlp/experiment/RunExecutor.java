@@ -269,8 +269,7 @@ final class RunExecutor {
             FaultRecorder faults = new FaultRecorder();
             SolveResult result = solve(plan, problem, runDirectory, solveProgress, progress, faults, stop);
             if (warm != null) {
-                result = result.withMessage(result.message() == null || result.message().isEmpty() ? warm.note()
-                        : result.message() + "; " + warm.note());
+                result = withNote(result, warm.note());
             }
             if (progress.abandoned) return RunOutcome.failed(plan, ExperimentSummary.Run.ABANDONED, seconds(started));
             // the method turns a strategy's exception into a one-line message: the stack trace is only here
@@ -284,8 +283,7 @@ final class RunExecutor {
                     coefficients = problem.coefficients(result).orElse(null);
                 } catch (RuntimeException e) { // the solve stands: only its table is missing, and says why
                     String why = "no coefficient table: " + describe(e);
-                    result = result.withMessage(result.message() == null || result.message().isEmpty() ? why
-                            : result.message() + "; " + why);
+                    result = withNote(result, why);
                     details = details(plan, why, e);
                 }
             }
@@ -303,6 +301,12 @@ final class RunExecutor {
             // a runaway or faulty plugin (or one whose bundle went away) must not end the whole sweep
             return failed(plan, progress.stage, e, started);
         }
+    }
+
+    /** The result with {@code note} after its message. */
+    private static SolveResult withNote(SolveResult result, String note) {
+        String message = result.message();
+        return result.withMessage(message == null || message.isEmpty() ? note : message + "; " + note);
     }
 
     /** The run FAILED in {@code stage} because of {@code e}: one line for results.json, the stack trace for drlp.log. */
