@@ -26,6 +26,7 @@ final class LayerStack {
     private final double[] work;         // backward passes
     private final double[] workSwap;
     private final double[] masked;       // forward directions: S v of one layer
+    private final int[] active;          // forward passes: the active units of one layer
 
     /** The stack of {@code network} from hidden layer {@code first} (1-based; L+1 gives the bare output). */
     LayerStack(Network network, int first) {
@@ -60,6 +61,7 @@ final class LayerStack {
         work = new double[maxWidth];
         workSwap = new double[maxWidth];
         masked = new double[maxWidth];
+        active = new int[maxWidth];
     }
 
     /** Number of hidden units (neurons) in the stack. */
@@ -99,17 +101,54 @@ final class LayerStack {
             double[] wt = transposed[q];
             // b + W S z as a sum of the active columns, as in forwardDirection
             System.arraycopy(biases[q], 0, z, out, rows);
-            for (int c = 0; c < columns; c++) {
-                if (!high[in + c]) continue;
-                double a = z[in + c];
-                int col = c * rows;
-                for (int r = 0; r < rows; r++) z[out + r] += a * wt[col + r];
-            }
+            addActiveColumns(z, in, activeColumns(high, in, columns), wt, rows, z, out);
             if (setSides) {
                 for (int r = 0; r < rows; r++) high[out + r] = z[out + r] > 0;
             }
         }
         return output(z, high, off);
+    }
+
+    /**
+     * Writes the indices c < columns with high[from + c] set to {@link #active}, in increasing order,
+     * and returns their number. Branch-free: which units are active is a coin toss per unit, and a
+     * test per column of the weight loops cost more in mispredictions than the column's updates.
+     */
+    private int activeColumns(boolean[] high, int from, int columns) {
+        int count = 0;
+        for (int c = 0; c < columns; c++) {
+            active[count] = c;
+            count += high[from + c] ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * out[o + r] += v[from + c] * wt[c * rows + r] for the first {@code count} columns c of
+     * {@link #active}, in their order. Four columns per sweep over the rows: each out entry is loaded
+     * and stored once per four columns, and receives its terms in the same order as one column at a
+     * time would add them (the same bits).
+     */
+    private void addActiveColumns(double[] v, int from, int count, double[] wt, int rows, double[] out, int o) {
+        int a = 0;
+        for (; a + 3 < count; a += 4) {
+            int c0 = active[a] * rows, c1 = active[a + 1] * rows, c2 = active[a + 2] * rows, c3 = active[a + 3] * rows;
+            double v0 = v[from + active[a]], v1 = v[from + active[a + 1]];
+            double v2 = v[from + active[a + 2]], v3 = v[from + active[a + 3]];
+            for (int r = 0; r < rows; r++) {
+                double sum = out[o + r];
+                sum += v0 * wt[c0 + r];
+                sum += v1 * wt[c1 + r];
+                sum += v2 * wt[c2 + r];
+                sum += v3 * wt[c3 + r];
+                out[o + r] = sum;
+            }
+        }
+        for (; a < count; a++) {
+            int col = active[a] * rows;
+            double value = v[from + active[a]];
+            for (int r = 0; r < rows; r++) out[o + r] += value * wt[col + r];
+        }
     }
 
     /** F from the stored preactivations z[off..] and the pattern; only for a stack with hidden layers. */
@@ -144,12 +183,7 @@ final class LayerStack {
             double[] wt = transposed[q];
             int o = dzOff + out;
             Arrays.fill(dz, o, o + rows, 0);
-            for (int c = 0; c < columns; c++) {
-                if (!high[highOff + in + c]) continue;
-                double a = dz[dzOff + in + c];
-                int col = c * rows;
-                for (int r = 0; r < rows; r++) dz[o + r] += a * wt[col + r];
-            }
+            addActiveColumns(dz, dzOff + in, activeColumns(high, highOff + in, columns), wt, rows, dz, o);
         }
         int in = start[layers - 1], columns = width[layers - 1];
         for (int c = 0; c < columns; c++) masked[c] = high[highOff + in + c] ? dz[dzOff + in + c] : 0;

@@ -461,7 +461,21 @@ public final class LayerTrainingProgram implements ReluProgram {
         int row = i * featureWidth;
         double[] t = transposedDirection;
         System.arraycopy(t, featureWidth * baseWidth, base, 0, baseWidth);
-        for (int c = 0; c < featureWidth; c++) {
+        int c = 0;
+        // four features per sweep, each base entry getting its terms in feature order (as one at a time)
+        for (; c + 3 < featureWidth; c += 4) {
+            double h0 = features[row + c], h1 = features[row + c + 1], h2 = features[row + c + 2], h3 = features[row + c + 3];
+            int c0 = c * baseWidth, c1 = c0 + baseWidth, c2 = c1 + baseWidth, c3 = c2 + baseWidth;
+            for (int k = 0; k < baseWidth; k++) {
+                double sum = base[k];
+                sum += h0 * t[c0 + k];
+                sum += h1 * t[c1 + k];
+                sum += h2 * t[c2 + k];
+                sum += h3 * t[c3 + k];
+                base[k] = sum;
+            }
+        }
+        for (; c < featureWidth; c++) {
             double h = features[row + c];
             int col = c * baseWidth;
             for (int k = 0; k < baseWidth; k++) base[k] += h * t[col + k];
