@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.drlp.api.ParameterSpec;
 import org.drlp.api.ParameterType;
@@ -77,6 +79,19 @@ public final class GivenPoint implements StartProvider {
         return point.clone();
     }
 
+    /**
+     * The comma after the name on a name,value line: the last comma that ends one of the model's
+     * names (the ReLU models' names have commas of their own: {@code L1.w[1,2]}), else the first.
+     * -1 for a line without a comma.
+     */
+    private static int nameEnd(String line, Set<String> names) {
+        int first = line.indexOf(','), found = -1;
+        for (int comma = first; comma >= 0; comma = line.indexOf(',', comma + 1)) {
+            if (names.contains(line.substring(0, comma).strip())) found = comma;
+        }
+        return found >= 0 ? found : first;
+    }
+
     /** Reads the point; every fault names the file, line and column. */
     static double[] read(Path file, int n, List<String> names) {
         List<String> lines;
@@ -85,12 +100,13 @@ public final class GivenPoint implements StartProvider {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
+        Set<String> known = new HashSet<>(names);
         List<double[]> plain = new ArrayList<>();
         Map<String, Double> named = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) continue;
-            int comma = line.indexOf(',');
+            int comma = nameEnd(line, known);
             String value = comma < 0 ? line : line.substring(comma + 1).strip();
             int column = comma < 0 ? 1 : comma + 2;
             if (comma >= 0 && value.indexOf(',') >= 0) value = value.substring(0, value.indexOf(',')).strip();

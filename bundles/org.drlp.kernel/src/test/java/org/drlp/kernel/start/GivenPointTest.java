@@ -31,6 +31,13 @@ class GivenPointTest {
                 List.of("intercept", "x")));
     }
 
+    /** The ReLU models name weights with a comma inside: {@code L1.w[1,2]}; an extra column may follow. */
+    @Test
+    void readsNamesWithCommas() throws IOException {
+        assertArrayEquals(new double[] {0.5, -0.25, 2}, GivenPoint.read(
+                write("L1.w[1,2],-0.25\nL1.w[1,1],0.5,0.01\nL1.b[1],2\n"), 3, List.of("L1.w[1,1]", "L1.w[1,2]", "L1.b[1]")));
+    }
+
     @Test
     void faultsSayWhere() throws IOException {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
