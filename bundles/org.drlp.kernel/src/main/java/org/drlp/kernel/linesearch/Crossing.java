@@ -300,12 +300,23 @@ public final class Crossing implements LineSearchProvider {
 
         private void collectChunk(int chunk) {
             int from = chunk * NEURONS_PER_CHUNK, to = Math.min(keyOf.length, from + NEURONS_PER_CHUNK);
-            int found = leavingWithin(passZ, passHigh, passDz, passLo, passHi, from, to);
+            keepCandidates(chunk, from, leavingWithin(passZ, passHigh, passDz, passLo, passHi, from, to), false);
+        }
+
+        /**
+         * Keeps, of the neurons {@link #leavingWithin} found in candidateJ[from..found), those that
+         * may enter the heap, with their crossing times, as chunk {@code chunk}'s candidates. The
+         * first collection of a line whose floor is pending keeps every non-critical one with a
+         * negative rate ({@code folding}: nothing is touched yet, the floor is applied at pop time);
+         * later ones apply the floor and skip the neurons this search touched.
+         */
+        private void keepCandidates(int chunk, int from, int found, boolean folding) {
             int slot = from;
             for (int q = from; q < found; q++) {
                 int j = candidateJ[q];
                 double rate = passHigh[j] ? passDz[j] : -passDz[j];
-                if (rate >= -line.rateFloor(j) || line.critical(j) || touched[j] == epoch) continue;
+                boolean dropped = folding ? rate >= 0 : rate >= -line.rateFloor(j) || touched[j] == epoch;
+                if (dropped || line.critical(j)) continue;
                 candidateT[slot] = Math.max(0, passHigh[j] ? passZ[j] : -passZ[j]) / -rate;
                 candidateJ[slot++] = j;
             }
@@ -360,16 +371,7 @@ public final class Crossing implements LineSearchProvider {
                 if (size > largest && !line.critical(j)) largest = size;
             }
             chunkLargest[chunk] = largest;
-            int found = leavingWithin(passZ, passHigh, passDz, -1, passHi, from, to);
-            int slot = from;
-            for (int q = from; q < found; q++) {
-                int j = candidateJ[q];
-                double rate = passHigh[j] ? passDz[j] : -passDz[j];
-                if (rate >= 0 || line.critical(j)) continue;
-                candidateT[slot] = Math.max(0, passHigh[j] ? passZ[j] : -passZ[j]) / -rate;
-                candidateJ[slot++] = j;
-            }
-            candidateCount[chunk] = slot - from;
+            keepCandidates(chunk, from, leavingWithin(passZ, passHigh, passDz, -1, passHi, from, to), true);
         }
 
         private void startPass(double[] z, boolean[] high, double[] dz, double lo, double hi) {

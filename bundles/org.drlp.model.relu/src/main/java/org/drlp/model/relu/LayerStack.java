@@ -111,8 +111,8 @@ final class LayerStack {
 
     /**
      * Writes the indices c < columns with high[from + c] set to {@link #active}, in increasing order,
-     * and returns their number. Branch-free: which units are active is a coin toss per unit, and a
-     * test per column of the weight loops cost more in mispredictions than the column's updates.
+     * and returns their number, without a branch on the unit (which units are active is a coin toss
+     * per unit), so that the weight loops below run over the active columns with no test per column.
      */
     private int activeColumns(boolean[] high, int from, int columns) {
         int count = 0;
