@@ -25,7 +25,7 @@ final class LayerStack {
     private final double outputBias;
     private final double[] work;         // backward passes
     private final double[] workSwap;
-    private final double[] masked;       // forward directions: S v of one layer
+    private final double[] masked;       // forward directions: S v of one layer, or one layer's rates
     private final int[] active;          // forward passes: the active units of one layer
 
     /** The stack of {@code network} from hidden layer {@code first} (1-based; L+1 gives the bare output). */
@@ -188,6 +188,70 @@ final class LayerStack {
         int in = start[layers - 1], columns = width[layers - 1];
         for (int c = 0; c < columns; c++) masked[c] = high[highOff + in + c] ? dz[dzOff + in + c] : 0;
         return dot(outputWeights, 0, masked, columns);
+    }
+
+    /**
+     * The derivative of hidden neuron {@code local}'s preactivation along the direction whose base
+     * derivatives are {@code dBase}, the pattern fixed: the entry {@link #forwardDirection} writes
+     * for it, with the same bits, but only the layers up to the neuron's and only its row there.
+     */
+    double neuronDirection(int local, double[] dBase, boolean[] high, int highOff) {
+        int q = layerOf[local];
+        if (q == 0) return dBase[local];
+        double[] below = masked;
+        System.arraycopy(dBase, 0, below, 0, width[0]);
+        for (int p = 1; p < q; p++) {
+            int rows = width[p], columns = width[p - 1], in = highOff + start[p - 1];
+            Arrays.fill(work, 0, rows, 0);
+            addActiveColumns(below, 0, activeColumns(high, in, columns), transposed[p], rows, work, 0);
+            System.arraycopy(work, 0, below, 0, rows);
+        }
+        // row u of layer q: its terms over the active columns in increasing order, as addActiveColumns adds them
+        int u = local - start[q], columns = width[q - 1], count = activeColumns(high, highOff + start[q - 1], columns);
+        double[] w = weights[q];
+        double sum = 0;
+        for (int a = 0; a < count; a++) sum += below[active[a]] * w[u * columns + active[a]];
+        return sum;
+    }
+
+    /**
+     * dF/d(base unit {@code unit}) under the pattern high[off..]: entry {@code unit} of
+     * {@link #outputAdjoint}, with the same bits. The other entries do not depend on that unit's
+     * side, so a flip of a base unit changes this entry alone.
+     */
+    double baseAdjoint(int unit, boolean[] high, int off) {
+        int last = layers - 1;
+        for (int c = 0; c < width[last]; c++) {
+            work[c] = high[off + start[last] + c] ? outputWeights[c] : 0;
+        }
+        double[] a = work, next = workSwap;
+        for (int p = last; p > 1; p--) {
+            int rows = width[p], columns = width[p - 1], in = off + start[p - 1];
+            double[] w = weights[p];
+            Arrays.fill(next, 0, columns, 0);
+            for (int r = 0; r < rows; r++) {
+                double ar = a[r];
+                if (ar == 0) continue;
+                int row = r * columns;
+                for (int c = 0; c < columns; c++) next[c] += ar * w[row + c];
+            }
+            for (int c = 0; c < columns; c++) {
+                if (!high[in + c]) next[c] = 0;
+            }
+            double[] t = a;
+            a = next;
+            next = t;
+        }
+        if (!high[off + unit]) return 0;
+        if (last == 0) return a[unit];
+        int rows = width[1], columns = width[0];
+        double[] w = weights[1];
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+            double ar = a[r];
+            if (ar != 0) s += ar * w[r * columns + unit];
+        }
+        return s;
     }
 
     /** w[from..from+length) . v[0..length), four partial sums (independent chains). */

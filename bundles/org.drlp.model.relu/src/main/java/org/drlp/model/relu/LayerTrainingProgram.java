@@ -288,13 +288,15 @@ public final class LayerTrainingProgram implements ReluProgram {
     @Override
     public double flipEffect(int k, double[] v, FlipSink sink) {
         int i = k / branchSize, local = k - i * branchSize, off = i * branchSize;
-        double fit = stack.forwardDirection(baseOf(i, v), dzBranch, 0, high, off);
         if (local >= hidden) {
+            double fit = stack.forwardDirection(baseOf(i, v), dzBranch, 0, high, off);
             int q = local - hidden;
             double slopeChange = high[k] ? kinkLow[q] - kinkHigh[q] : kinkHigh[q] - kinkLow[q];
             return slopeChange * fit;
         }
-        double outputChange = (high[k] ? -1 : 1) * dzBranch[local];
+        // a hidden neuron needs only its own rate: for a base unit one dot product, not the branch
+        double rate = stack.inBase(local) ? baseEntry(i, local, v) : stack.neuronDirection(local, baseOf(i, v), high, off);
+        double outputChange = (high[k] ? -1 : 1) * rate;
         double fitChange = stack.propagateChange(local, outputChange, high, off, delta);
         for (int m = stack.firstDownstream(local); m < hidden; m++) {
             if (delta[m] != 0) sink.accept(off + m, delta[m]);
@@ -317,6 +319,10 @@ public final class LayerTrainingProgram implements ReluProgram {
                 double fitChange = stack.propagateChange(local, outputChange, high, off, delta);
                 for (int m = stack.firstDownstream(local); m < hidden; m++) z[off + m] += delta[m];
                 for (int q = 0; q < kinkAt.length; q++) z[off + hidden + q] += fitChange;
+            }
+            if (stack.inBase(local)) {
+                updateBranchCoefficient(i, local);
+                return;
             }
         } else {
             high[k] = !high[k];
@@ -524,6 +530,31 @@ public final class LayerTrainingProgram implements ReluProgram {
         for (int k = 0; k < baseWidth; k++) {
             if (contributors[k] == 0) Arrays.fill(gradient, k * stride, (k + 1) * stride, 0);
         }
+    }
+
+    /**
+     * {@link #updateBranchGradient} after a flip of base unit k: only c_k can change (the stack's
+     * baseAdjoint), and the other entries would be recomputed to the same bits.
+     */
+    private void updateBranchCoefficient(int i, int k) {
+        double slope = lossSlope(i);
+        double updated = slope == 0 ? 0 : slope * stack.baseAdjoint(k, high, i * branchSize);
+        int at = i * baseWidth + k;
+        double old = coefficient[at];
+        contributors[k] += (updated != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+        coefficient[at] = updated;
+        Arrays.fill(coefficientWork, 0);
+        coefficientWork[k] = updated - old;
+        addToGradient(i, coefficientWork);
+        if (contributors[k] == 0) Arrays.fill(gradient, k * stride, (k + 1) * stride, 0);
+    }
+
+    /** u_k . (h_{l-1}(x_i), 1): entry k of {@link #baseOf}, with the same bits. */
+    private double baseEntry(int i, int k, double[] u) {
+        int row = i * featureWidth, block = k * stride;
+        double s = u[block + featureWidth];
+        for (int c = 0; c < featureWidth; c++) s += u[block + c] * features[row + c];
+        return s;
     }
 
     /** gradient block k += c_k (h_{l-1}(x_i), 1). */
