@@ -99,7 +99,15 @@ public final class Crossing implements LineSearchProvider {
         /** The first bound aims at this many times the breakpoints the last search crossed. */
         private static final double SAFETY = 3;
         private static final int SAMPLE = 4096;
+        /** Chunks of the sample's gathering: fixed, so the sample is the same whatever the threads. */
+        private static final int SAMPLE_CHUNKS = 8;
+        private static final int SAMPLE_PER_CHUNK = SAMPLE / SAMPLE_CHUNKS;
         private final double[] sample = new double[SAMPLE];
+        private final int[] sampleCount = new int[SAMPLE_CHUNKS];
+        private int sampleStart;
+        private int sampleStride;
+        private boolean sampleFloorPending;
+        private final IntConsumer sampleChunk = this::sampleChunk;
         private int lastCrossings = 1000;
 
         /**
@@ -268,22 +276,72 @@ public final class Crossing implements LineSearchProvider {
 
         /**
          * A crossing time below which about {@code wanted} neurons cross, from every (m / SAMPLE)-th
-         * neuron; infinity when the sample cannot tell (small programs, few candidates).
+         * neuron; infinity when the sample cannot tell (small programs, few candidates). The sample is
+         * gathered in chunks on the program's threads (its reads are cache misses, one per neuron
+         * sampled) and the bound is the sample's order statistic, which does not depend on the order
+         * the chunks leave it in.
          */
         private double sampledBound(double[] z, boolean[] high, double[] dz, double wanted, boolean floorPending) {
             int m = keyOf.length;
             if (m < 4 * SAMPLE) return Double.POSITIVE_INFINITY;
-            int stride = m / SAMPLE, count = 0;
-            for (int j = epoch % stride; j < m && count < SAMPLE; j += stride) {
-                boolean up = high[j];
-                double rate = up ? dz[j] : -dz[j];
-                if (rate >= (floorPending ? 0 : -line.rateFloor(j)) || line.critical(j)) continue;
-                sample[count++] = Math.max(0, up ? z[j] : -z[j]) / -rate;
+            if (!floorPending) line.rateFloor(0); // computed here, not by the chunks at once
+            startPass(z, high, dz, 0, 0);
+            sampleStride = m / SAMPLE;
+            sampleStart = epoch % sampleStride;
+            sampleFloorPending = floorPending;
+            program.forEachChunk(SAMPLE_CHUNKS, sampleChunk);
+            int count = 0;
+            for (int c = 0; c < SAMPLE_CHUNKS; c++) {
+                int from = c * SAMPLE_PER_CHUNK;
+                System.arraycopy(sample, from, sample, count, sampleCount[c]);
+                count += sampleCount[c];
             }
-            int index = (int) Math.ceil(wanted / stride);
+            passZ = null;
+            passHigh = null;
+            passDz = null;
+            int index = (int) Math.ceil(wanted / sampleStride);
             if (index >= count) return Double.POSITIVE_INFINITY;
-            Arrays.sort(sample, 0, count);
-            return sample[index];
+            return select(sample, count, index);
+        }
+
+        /** Sample positions q of chunk c: neuron sampleStart + q * stride, those that may cross, into sample[c * SAMPLE_PER_CHUNK..]. */
+        private void sampleChunk(int chunk) {
+            boolean floorPending = sampleFloorPending;
+            int stride = sampleStride, from = chunk * SAMPLE_PER_CHUNK, kept = from;
+            for (int q = from; q < from + SAMPLE_PER_CHUNK; q++) {
+                int j = sampleStart + q * stride;
+                boolean up = passHigh[j];
+                double rate = up ? passDz[j] : -passDz[j];
+                if (rate >= (floorPending ? 0 : -line.rateFloor(j)) || line.critical(j)) continue;
+                sample[kept++] = Math.max(0, up ? passZ[j] : -passZ[j]) / -rate;
+            }
+            sampleCount[chunk] = kept - from;
+        }
+
+        /**
+         * The k-th smallest of values[0..count) (k from 0), as values[k] after sorting them: Hoare's
+         * selection, which reorders the values. They are crossing times, never NaN.
+         */
+        static double select(double[] values, int count, int k) {
+            int lo = 0, hi = count - 1;
+            while (lo < hi) {
+                double pivot = values[(lo + hi) >>> 1];
+                int i = lo, j = hi;
+                while (i <= j) {
+                    while (values[i] < pivot) i++;
+                    while (values[j] > pivot) j--;
+                    if (i <= j) {
+                        double t = values[i];
+                        values[i++] = values[j];
+                        values[j--] = t;
+                    }
+                }
+                // values[lo..j] <= pivot <= values[i..hi], and the ones between equal the pivot
+                if (k <= j) hi = j;
+                else if (k >= i) lo = i;
+                else return values[k];
+            }
+            return values[k];
         }
 
         /**
