@@ -224,26 +224,10 @@ final class LayerStack {
         for (int c = 0; c < width[last]; c++) {
             work[c] = high[off + start[last] + c] ? outputWeights[c] : 0;
         }
-        double[] a = work, next = workSwap;
-        for (int p = last; p > 1; p--) {
-            int rows = width[p], columns = width[p - 1], in = off + start[p - 1];
-            double[] w = weights[p];
-            Arrays.fill(next, 0, columns, 0);
-            for (int r = 0; r < rows; r++) {
-                double ar = a[r];
-                if (ar == 0) continue;
-                int row = r * columns;
-                for (int c = 0; c < columns; c++) next[c] += ar * w[row + c];
-            }
-            for (int c = 0; c < columns; c++) {
-                if (!high[in + c]) next[c] = 0;
-            }
-            double[] t = a;
-            a = next;
-            next = t;
-        }
         if (!high[off + unit]) return 0;
-        if (last == 0) return a[unit];
+        if (last == 0) return work[unit];
+        double[] a = pullBack(last, 1, high, off);
+        // the last step of the pull-back, for the one entry
         int rows = width[1], columns = width[0];
         double[] w = weights[1];
         double s = 0;
@@ -302,8 +286,16 @@ final class LayerStack {
      * the base layer and writes it into out.
      */
     private void backToBase(int q, boolean[] high, int off, double[] out) {
+        System.arraycopy(pullBack(q, 0, high, off), 0, out, 0, width[0]);
+    }
+
+    /**
+     * Pulls {@code work} = d(target)/d z_q back through layers q-1 .. down, applying each one's
+     * slopes, and returns the array (work or workSwap) that holds d(target)/d z_down.
+     */
+    private double[] pullBack(int q, int down, boolean[] high, int off) {
         double[] a = work, next = workSwap;
-        for (int p = q; p > 0; p--) {
+        for (int p = q; p > down; p--) {
             int rows = width[p], columns = width[p - 1], in = off + start[p - 1];
             double[] w = weights[p];
             Arrays.fill(next, 0, columns, 0);
@@ -320,7 +312,7 @@ final class LayerStack {
             a = next;
             next = t;
         }
-        System.arraycopy(a, 0, out, 0, width[0]);
+        return a;
     }
 
     /**
