@@ -296,9 +296,7 @@ public final class Crossing implements LineSearchProvider {
                 System.arraycopy(sample, from, sample, count, sampleCount[c]);
                 count += sampleCount[c];
             }
-            passZ = null;
-            passHigh = null;
-            passDz = null;
+            endPass();
             int index = (int) Math.ceil(wanted / sampleStride);
             if (index >= count) return Double.POSITIVE_INFINITY;
             return select(sample, count, index);
@@ -446,6 +444,11 @@ public final class Crossing implements LineSearchProvider {
                 int from = c * NEURONS_PER_CHUNK, to = from + candidateCount[c];
                 for (int q = from; q < to; q++) push(candidateT[q], candidateJ[q]);
             }
+            endPass();
+        }
+
+        /** The pass is over: the search holds none of its arrays beyond it. */
+        private void endPass() {
             passZ = null;
             passHigh = null;
             passDz = null;

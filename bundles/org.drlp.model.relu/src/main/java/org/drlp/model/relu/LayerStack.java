@@ -176,18 +176,22 @@ final class LayerStack {
         if (layers == 0) return dBase[0];
         System.arraycopy(dBase, 0, dz, dzOff, width[0]);
         for (int q = 1; q < layers; q++) {
-            int rows = width[q], columns = width[q - 1];
-            int in = start[q - 1], out = start[q];
-            // W S v as a sum of the active columns of W (stored transposed): contiguous, vectorisable
-            // updates, and the inactive half of the units costs nothing
-            double[] wt = transposed[q];
-            int o = dzOff + out;
-            Arrays.fill(dz, o, o + rows, 0);
-            addActiveColumns(dz, dzOff + in, activeColumns(high, highOff + in, columns), wt, rows, dz, o);
+            layerDirection(q, dz, dzOff + start[q - 1], high, highOff + start[q - 1], dz, dzOff + start[q]);
         }
         int in = start[layers - 1], columns = width[layers - 1];
         for (int c = 0; c < columns; c++) masked[c] = high[highOff + in + c] ? dz[dzOff + in + c] : 0;
         return dot(outputWeights, 0, masked, columns);
+    }
+
+    /**
+     * Layer q's rates, out[o..o + width q) = W_q S v, from layer q-1's rates v[from..] and sides
+     * high[highFrom..]: a sum of the active columns of W (stored transposed), contiguous updates in
+     * which the inactive half of the units costs nothing.
+     */
+    private void layerDirection(int q, double[] v, int from, boolean[] high, int highFrom, double[] out, int o) {
+        int rows = width[q];
+        Arrays.fill(out, o, o + rows, 0);
+        addActiveColumns(v, from, activeColumns(high, highFrom, width[q - 1]), transposed[q], rows, out, o);
     }
 
     /**
@@ -201,10 +205,8 @@ final class LayerStack {
         double[] below = masked;
         System.arraycopy(dBase, 0, below, 0, width[0]);
         for (int p = 1; p < q; p++) {
-            int rows = width[p], columns = width[p - 1], in = highOff + start[p - 1];
-            Arrays.fill(work, 0, rows, 0);
-            addActiveColumns(below, 0, activeColumns(high, in, columns), transposed[p], rows, work, 0);
-            System.arraycopy(work, 0, below, 0, rows);
+            layerDirection(p, below, 0, high, highOff + start[p - 1], work, 0);
+            System.arraycopy(work, 0, below, 0, width[p]);
         }
         // row u of layer q: its terms over the active columns in increasing order, as addActiveColumns adds them
         int u = local - start[q], columns = width[q - 1], count = activeColumns(high, highOff + start[q - 1], columns);

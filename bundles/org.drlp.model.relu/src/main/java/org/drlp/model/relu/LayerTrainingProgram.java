@@ -444,13 +444,7 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     /** u_k . (h_{l-1}(x_i), 1) for every block k of u: layer l's preactivations (u = theta) or their derivatives. */
     private double[] baseOf(int i, double[] u) {
-        int row = i * featureWidth;
-        for (int k = 0; k < baseWidth; k++) {
-            int block = k * stride;
-            double s = u[block + featureWidth];
-            for (int c = 0; c < featureWidth; c++) s += u[block + c] * features[row + c];
-            base[k] = s;
-        }
+        for (int k = 0; k < baseWidth; k++) base[k] = baseEntry(i, k, u);
         return base;
     }
 
@@ -543,13 +537,11 @@ public final class LayerTrainingProgram implements ReluProgram {
         double old = coefficient[at];
         contributors[k] += (updated != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
         coefficient[at] = updated;
-        Arrays.fill(coefficientWork, 0);
-        coefficientWork[k] = updated - old;
-        addToGradient(i, coefficientWork);
+        if (updated != old) addToBlock(i, k, updated - old);
         if (contributors[k] == 0) Arrays.fill(gradient, k * stride, (k + 1) * stride, 0);
     }
 
-    /** u_k . (h_{l-1}(x_i), 1): entry k of {@link #baseOf}, with the same bits. */
+    /** u_k . (h_{l-1}(x_i), 1): entry k of {@link #baseOf}. */
     private double baseEntry(int i, int k, double[] u) {
         int row = i * featureWidth, block = k * stride;
         double s = u[block + featureWidth];
@@ -559,13 +551,15 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     /** gradient block k += c_k (h_{l-1}(x_i), 1). */
     private void addToGradient(int i, double[] c) {
-        int row = i * featureWidth;
         for (int k = 0; k < baseWidth; k++) {
-            double a = c[k];
-            if (a == 0) continue;
-            int block = k * stride;
-            for (int f = 0; f < featureWidth; f++) gradient[block + f] += a * features[row + f];
-            gradient[block + featureWidth] += a;
+            if (c[k] != 0) addToBlock(i, k, c[k]);
         }
+    }
+
+    /** gradient block k += a (h_{l-1}(x_i), 1). */
+    private void addToBlock(int i, int k, double a) {
+        int row = i * featureWidth, block = k * stride;
+        for (int f = 0; f < featureWidth; f++) gradient[block + f] += a * features[row + f];
+        gradient[block + featureWidth] += a;
     }
 }
