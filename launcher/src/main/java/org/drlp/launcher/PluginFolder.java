@@ -29,6 +29,7 @@ import org.osgi.framework.wiring.BundleRevision;
 final class PluginFolder {
 
     private static final long POLL_MILLIS = 100;
+    private static final int START_ATTEMPTS = 3;
 
     private final Path folder;
     /** Where a plugin's start failure goes with its stack trace (--debug), or null. */
@@ -128,23 +129,30 @@ final class PluginFolder {
 
     /**
      * Starting is what FileInstall does next anyway; doing it here makes the wait deterministic
-     * and yields the resolver's reason when the bundle cannot start.
+     * and yields the resolver's reason when the bundle cannot start. A failed start is tried again:
+     * while FileInstall's scan holds the framework's global lock, Felix interrupts a thread that
+     * holds the bundle's lock and wants the global one, so a start can fail once for a bundle that
+     * starts well a moment later.
      */
-    private Optional<String> start(Path jar, Bundle bundle) {
+    Optional<String> start(Path jar, Bundle bundle) {
         boolean fragment = (bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
-        if (fragment || bundle.getState() == Bundle.ACTIVE) {
-            return Optional.empty();
-        }
-        try {
-            bundle.start();
-            return Optional.empty();
-        } catch (BundleException | IllegalStateException e) {
-            if (debug != null) {
-                e.printStackTrace(debug);
-                debug.flush();
+        for (int attempt = 1; ; attempt++) {
+            if (fragment || bundle.getState() == Bundle.ACTIVE) {
+                return Optional.empty();
             }
-            return Optional.of("plugin " + jar.getFileName() + " (" + bundle.getSymbolicName() + " "
-                    + bundle.getVersion() + ") did not start: " + firstReason(e.getMessage()));
+            try {
+                bundle.start();
+                return Optional.empty();
+            } catch (BundleException | IllegalStateException e) {
+                if (attempt == START_ATTEMPTS || bundle.getState() == Bundle.UNINSTALLED || !pause()) {
+                    if (debug != null) {
+                        e.printStackTrace(debug);
+                        debug.flush();
+                    }
+                    return Optional.of("plugin " + jar.getFileName() + " (" + bundle.getSymbolicName() + " "
+                            + bundle.getVersion() + ") did not start: " + firstReason(e.getMessage()));
+                }
+            }
         }
     }
 
@@ -190,6 +198,17 @@ final class PluginFolder {
             }
         }
         return bundles;
+    }
+
+    /** False when interrupted (the flag stays set), so that a start gives up at once. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void sleep() throws LaunchException {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.drlp.api.ExperimentSummary;
 import org.drlp.api.PluginCatalog;
 import org.drlp.api.PluginDescription;
@@ -73,7 +74,7 @@ class HotDeploymentTest {
 
             Path jar = PluginJars.dropPivotRule(plugins);
             String rule = "plugin " + jar.getFileName() + " (" + PluginJars.RULE_BUNDLE + " " + PluginJars.RULE_VERSION + ")";
-            await("the good drop reported", () -> reports.contains(rule + " installed"));
+            await("the good drop reported", () -> reports.contains(rule + " installed"), reports::toString);
             await("the dropped rule in the catalogue", () -> hasRule(catalog));
 
             Files.delete(jar);
@@ -249,10 +250,15 @@ class HotDeploymentTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, condition, () -> "");
+    }
+
+    /** Waits for the condition; a failure shows what {@code seen} holds then. */
+    private static void await(String what, BooleanSupplier condition, Supplier<String> seen) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("gave up waiting " + WAIT_MILLIS / 1000 + " s for " + what);
+                fail("gave up waiting " + WAIT_MILLIS / 1000 + " s for " + what + "; seen: " + seen.get());
             }
             Thread.sleep(50);
         }
