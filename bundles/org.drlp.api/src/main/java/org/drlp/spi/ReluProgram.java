@@ -106,6 +106,67 @@ public interface ReluProgram {
         for (int c = 0; c < chunks; c++) chunk.accept(c);
     }
 
+    /**
+     * Neurons per group, or 0 when the program has no groups: the neurons form groups of this many
+     * consecutive ones (group g owns neurons g * size .. g * size + size - 1) that
+     * {@link #directionalWithin} may leave out, as the rows of a training problem. 0, the default,
+     * means {@link #directionalWithin} is {@link #directional}.
+     *
+     * @since 2.2
+     */
+    default int groupSize() {
+        return 0;
+    }
+
+    /**
+     * {@link #directional} for a solver that reads only the groups {@link #computedGroups} marks:
+     * the program may leave out groups none of whose neurons can change side within a step of about
+     * the length it expects. Returns {@code g_s . v} over every group. A left-out group's rates in
+     * {@code dz} are undefined, and its preactivations stay those of an earlier point until a later
+     * pass computes it; {@link #advance} with these rates moves only the computed groups (the others
+     * follow when they are computed again), {@link #value} and {@link #directional} bring every group
+     * up to date first, and no neuron of a left-out group changes side along the line up to step
+     * {@link #reach}. The default is {@link #directional}.
+     *
+     * @since 2.2
+     */
+    default double directionalWithin(double[] v, double[] dz) {
+        return directional(v, dz);
+    }
+
+    /**
+     * After {@link #directionalWithin}: which groups' rates and preactivations are valid (a live,
+     * read-only view, indexed by group), or null when all are (after {@link #directional}, and by default).
+     *
+     * @since 2.2
+     */
+    default boolean[] computedGroups() {
+        return null;
+    }
+
+    /**
+     * After {@link #directionalWithin}: the step along v up to which no neuron of a left-out group can
+     * change side (certified: every group's distance to its nearest kink is bounded from below);
+     * infinite when every group is computed.
+     *
+     * @since 2.2
+     */
+    default double reach() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Computes, for the line of the last {@link #directionalWithin} (the point and the direction
+     * unchanged, neurons of computed groups possibly flipped since), the rates and current
+     * preactivations of more groups, so that {@link #reach} becomes at least {@code step}; calls
+     * {@code added} with each group it adds, and returns the new reach.
+     *
+     * @since 2.2
+     */
+    default double extend(double step, IntConsumer added) {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** Receives (neuron, change) pairs from {@link #flipEffect}. */
     @FunctionalInterface
     @ProviderType // implemented by the kernel, which passes it to flipEffect

@@ -8,7 +8,7 @@
  * workbench and only called by plugins.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.drlp.spi;
 
 import org.osgi.annotation.bundle.Export;

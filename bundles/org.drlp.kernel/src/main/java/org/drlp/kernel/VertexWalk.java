@@ -11,6 +11,7 @@ import org.drlp.kernel.certificate.Certification;
 import org.drlp.kernel.degeneracy.KinkBalance;
 import org.drlp.kernel.linesearch.EdgeLine;
 import org.drlp.kernel.linesearch.HarrisRatioTest;
+import org.drlp.kernel.linesearch.ReadsComputedGroups;
 import org.drlp.kernel.pricing.EdgePricing;
 import org.drlp.spi.DegeneracyView;
 import org.drlp.spi.PivotRule;
@@ -84,6 +85,11 @@ final class VertexWalk implements DegeneracyView, EdgePricing.LookAhead {
     private double termScale;
     private long iterations;
     private long pivotsSinceRefactor;
+    /**
+     * The line search reads only the groups the program computes, so a pivot's pass may leave out
+     * the groups that cannot reach a kink ({@link ReluProgram#directionalWithin}).
+     */
+    private final boolean groupedRates;
     /** True while the anti-cycling rule makes the choices (read after each pivot). */
     private boolean ruleActive;
     private boolean refactorRequested;
@@ -134,6 +140,8 @@ final class VertexWalk implements DegeneracyView, EdgePricing.LookAhead {
         this.certification = new Certification(program, pricing, basis);
         this.line = new EdgeLine(program, basis.positions(), zTolerance, kink, normalNorm);
         this.lineSearchTrouble = prepareLineSearch();
+        this.groupedRates = lineSearchTrouble == null && program.groupSize() > 0
+                && strategies.lineSearch instanceof ReadsComputedGroups search && search.readsComputedGroups();
         this.startNanos = System.nanoTime();
     }
 
@@ -382,7 +390,8 @@ final class VertexWalk implements DegeneracyView, EdgePricing.LookAhead {
         long searched = System.nanoTime();
         counters.directionNanos += searched - started;
         System.arraycopy(basis.matrix(), k * n, direction, 0, n);
-        double gamma = program.directional(direction, dz);
+        // the anti-cycling rule's ratio test reads every neuron
+        double gamma = groupedRates && !ruleActive ? program.directionalWithin(direction, dz) : program.directional(direction, dz);
         double norm = Math.sqrt(dot(direction, direction));
         double expected = pricing.slope(edge);
         double tolerance = pricing.slopeTolerance(edge);

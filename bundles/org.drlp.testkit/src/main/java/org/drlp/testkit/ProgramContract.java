@@ -12,6 +12,11 @@ import org.drlp.spi.ReluProgram;
  * lands where a fresh {@code reset} does; {@code flipEffect} reports the change of the slope and of
  * the downstream rates that {@code flip} followed by {@code refresh} produces; a program claiming
  * {@code exactFlips} needs no refresh; a program claiming {@code isConvex} is convex on random chords.
+ * A program with groups ({@code groupSize() > 0}): along walked lines, {@code directionalWithin}
+ * gives the computed groups the rates {@code directional} gives and the same slope, its left-out
+ * groups keep their sides up to {@code reach()} (a fresh {@code reset} there agrees), {@code extend}
+ * adds only left-out groups and reaches the step asked for, and {@code value} afterwards is a fresh
+ * evaluation's.
  */
 public final class ProgramContract {
 
@@ -43,6 +48,7 @@ public final class ProgramContract {
             checkAt(owner + at, program, s, random);
         }
         if (program.isConvex()) checkConvex(owner, program, center, radius, random, s);
+        if (program.groupSize() > 0) checkGroups(owner, program, center, radius, random, s);
     }
 
     /** Scratch arrays, allocated once per check. */
@@ -184,6 +190,84 @@ public final class ProgramContract {
         }
         p.flip(k);
         p.refresh();
+    }
+
+    /** Lines walked as the vertex walk would (each step short of the computed groups' first kink). */
+    private static void checkGroups(String owner, ReluProgram p, double[] center, double radius,
+                                    SplittableRandom random, State s) {
+        int n = center.length, m = s.z0.length, size = p.groupSize();
+        if (m % size != 0) Contracts.fail(owner + ": groupSize() " + size + " does not divide neuronCount() " + m);
+        for (int i = 0; i < n; i++) s.x[i] = center[i] + radius * (2 * random.nextDouble() - 1);
+        p.reset(s.x);
+        boolean leftOut = false;
+        for (int round = 0; round < 40; round++) {
+            String where = owner + ", line " + round + " walked from a random point";
+            for (int i = 0; i < n; i++) s.v[i] = HingeProgram.gaussian(random);
+            double slope = p.directional(s.v, s.dz0);
+            double within = p.directionalWithin(s.v, s.dz1);
+            if (!Contracts.close(within, slope, TOLERANCE * (1 + Math.abs(slope)))) {
+                Contracts.fail(where + ": directionalWithin returns the slope " + within + ", directional " + slope);
+            }
+            boolean[] computed = p.computedGroups();
+            double reach = p.reach();
+            if (!(reach > 0)) Contracts.fail(where + ": reach() is " + reach);
+            double step = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                if (computed != null && !computed[j / size]) {
+                    leftOut = true;
+                    continue;
+                }
+                if (!Contracts.close(s.dz1[j], s.dz0[j], TOLERANCE)) {
+                    Contracts.fail(where + ": directionalWithin gives the computed neuron " + j + " the rate " + s.dz1[j]
+                            + ", directional " + s.dz0[j]);
+                }
+                double z = p.highSide()[j] ? p.preactivations()[j] : -p.preactivations()[j];
+                double rate = p.highSide()[j] ? s.dz1[j] : -s.dz1[j];
+                if (rate < 0) step = Math.min(step, Math.max(0, z) / -rate);
+            }
+            if (computed != null && round % 4 == 3 && reach < Double.POSITIVE_INFINITY) {
+                boolean[] before = computed.clone();
+                double asked = 2 * reach;
+                double extended = p.extend(asked, g -> {
+                    if (g < 0 || g >= before.length || before[g]) {
+                        Contracts.fail(where + ": extend added group " + g + ", which was computed or does not exist");
+                    }
+                });
+                if (!(extended >= asked)) Contracts.fail(where + ": extend(" + asked + ") returns the reach " + extended);
+                reach = extended;
+            }
+            if (round == 39) {
+                if (leftOut) checkEnd(where, p, s, computed == null ? null : computed.clone(), Math.min(reach, 1e3));
+                return; // nothing was ever left out: the program computes every group (allowed)
+            }
+            p.advance(0.5 * Math.min(Math.min(step, reach), 1e-1), s.v, s.dz1);
+        }
+    }
+
+    /**
+     * After the lines walked: value() is a fresh evaluation's, and the left-out groups' sides hold at
+     * point + reach v (a fresh reset there sets them from the signs).
+     */
+    private static void checkEnd(String where, ReluProgram p, State s, boolean[] computed, double reach) {
+        int n = s.x.length, m = s.z0.length, size = p.groupSize();
+        boolean[] sides = p.highSide().clone();
+        System.arraycopy(p.point(), 0, s.x, 0, n);
+        double f = p.value();
+        p.reset(s.x);
+        if (Math.abs(p.value() - f) > TOLERANCE * (1 + Math.abs(f))) {
+            Contracts.fail(where + ": after lines walked with left-out groups, value() is " + f + " but a reset there gives "
+                    + p.value());
+        }
+        if (computed == null) return;
+        for (int i = 0; i < n; i++) s.y[i] = s.x[i] + reach * s.v[i];
+        p.reset(s.y);
+        for (int j = 0; j < m; j++) {
+            if (computed[j / size] || p.highSide()[j] == sides[j]) continue;
+            if (Math.abs(p.preactivations()[j]) > TOLERANCE * (1 + p.scale(j))) {
+                Contracts.fail(where + ": neuron " + j + " of a left-out group changed side before reach() = " + reach
+                        + " (z there " + p.preactivations()[j] + ")");
+            }
+        }
     }
 
     private static void checkConvex(String owner, ReluProgram p, double[] center, double radius,

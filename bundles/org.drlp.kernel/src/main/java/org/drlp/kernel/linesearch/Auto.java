@@ -49,7 +49,7 @@ public final class Auto implements LineSearchProvider {
         return new Crossing.Search();
     }
 
-    private static final class Search implements LineSearch {
+    private static final class Search implements LineSearch, ReadsComputedGroups {
         private LineSearch chosen;
 
         @Override
@@ -86,6 +86,11 @@ public final class Auto implements LineSearchProvider {
         @Override
         public boolean needsRefresh() {
             return chosen.needsRefresh();
+        }
+
+        @Override
+        public boolean readsComputedGroups() {
+            return chosen instanceof ReadsComputedGroups search && search.readsComputedGroups();
         }
     }
 }

@@ -35,6 +35,11 @@ import org.osgi.service.component.annotations.Component;
  * Breakpoints are kept in a binary heap with lazy deletion. When the line leaves its rate floor to
  * be supplied ({@link FoldedRateFloor}), the first collection computes the largest rate in the same
  * pass and pushes every leaving neuron; those the floor rules out are dropped when they come up.
+ *
+ * <p>On a program that leaves groups out of its pass ({@link ReluProgram#directionalWithin}) the
+ * search reads only the computed groups, and the program's reach is a barrier: before it takes a
+ * breakpoint or a bound beyond the reach, it asks the program to {@link ReluProgram#extend} the line
+ * and pushes the added groups' breakpoints.
  */
 @Component(service = LineSearchProvider.class, property = "name=" + Crossing.NAME)
 public final class Crossing implements LineSearchProvider {
@@ -62,7 +67,7 @@ public final class Crossing implements LineSearchProvider {
         return new Search();
     }
 
-    static final class Search implements LineSearch, ReluProgram.FlipSink {
+    static final class Search implements LineSearch, ReluProgram.FlipSink, ReadsComputedGroups {
 
         private final Harris.Search harris = new Harris.Search();
         private LineView line;
@@ -130,6 +135,14 @@ public final class Crossing implements LineSearchProvider {
         private double passHi;
         private final IntConsumer collectChunk = this::collectChunk;
         private final IntConsumer foldingChunk = this::collectFoldingChunk;
+        // the line of the current search, for the groups an extension adds
+        private boolean[] groups;
+        private int groupSize;
+        private double[] lineZ;
+        private boolean[] lineHigh;
+        private double[] lineDz;
+        private double bound;
+        private final IntConsumer addedGroup = this::pushGroup;
 
         @Override
         public String prepare(ReluProgram program) {
@@ -153,6 +166,11 @@ public final class Crossing implements LineSearchProvider {
 
         @Override
         public boolean passesThrough() {
+            return true;
+        }
+
+        @Override
+        public boolean readsComputedGroups() {
             return true;
         }
 
@@ -198,7 +216,13 @@ public final class Crossing implements LineSearchProvider {
             // that a pass collects a few times the breakpoints the last search crossed, not every neuron.
             FoldedRateFloor fold = view instanceof FoldedRateFloor f && f.floorPending() ? f : null;
             PivotTolerance guard = view instanceof PivotTolerance g ? g : null;
-            double bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64), fold != null);
+            groups = program.computedGroups();
+            groupSize = groups == null ? 0 : program.groupSize();
+            double reach = program.reach();
+            lineZ = z;
+            lineHigh = high;
+            lineDz = dz;
+            bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64), fold != null);
             // the floor is one number on a general program: the folded pass compares with it at pop time
             double floor = 0;
             if (fold != null) {
@@ -212,6 +236,12 @@ public final class Crossing implements LineSearchProvider {
             changedOthers = false;
             double slope = gamma, at = 0, fall = 0;
             while (true) {
+                // the next event: a breakpoint, or the bound's growth; beyond the reach the line needs more groups
+                double upcoming = size == 0 || heapT[0] > bound ? bound : heapT[0];
+                if (upcoming > reach) {
+                    reach = program.extend(upcoming, addedGroup);
+                    continue;
+                }
                 if (size == 0 || heapT[0] > bound) {
                     if (bound == Double.POSITIVE_INFINITY) {
                         if (size == 0) break;
@@ -308,6 +338,7 @@ public final class Crossing implements LineSearchProvider {
             int stride = sampleStride, from = chunk * SAMPLE_PER_CHUNK, kept = from;
             for (int q = from; q < from + SAMPLE_PER_CHUNK; q++) {
                 int j = sampleStart + q * stride;
+                if (groups != null && !groups[j / groupSize]) continue;
                 boolean up = passHigh[j];
                 double rate = up ? passDz[j] : -passDz[j];
                 if (rate >= (floorPending ? 0 : -line.rateFloor(j)) || line.critical(j)) continue;
@@ -355,8 +386,53 @@ public final class Crossing implements LineSearchProvider {
         }
 
         private void collectChunk(int chunk) {
+            keepCandidates(chunk, chunk * NEURONS_PER_CHUNK, scanChunk(chunk, passLo, false), false);
+        }
+
+        /**
+         * {@link #leavingWithin} (lo, passHi] over the computed groups of the chunk's neurons (all of
+         * them when every group is computed); with {@code largest}, also the largest |rate| of its
+         * non-critical neurons into chunkLargest. Returns the slot after the last candidate.
+         */
+        private int scanChunk(int chunk, double lo, boolean largest) {
             int from = chunk * NEURONS_PER_CHUNK, to = Math.min(keyOf.length, from + NEURONS_PER_CHUNK);
-            keepCandidates(chunk, from, leavingWithin(passZ, passHigh, passDz, passLo, passHi, from, to), false);
+            int slot = from;
+            double max = 0;
+            for (int a = from; a < to; ) {
+                int b = to;
+                if (groups != null) {
+                    int g = a / groupSize;
+                    b = Math.min(to, (g + 1) * groupSize);
+                    if (!groups[g]) {
+                        a = b;
+                        continue;
+                    }
+                }
+                if (largest) max = largestRate(a, b, max);
+                slot = leavingWithin(passZ, passHigh, passDz, lo, passHi, a, b, slot);
+                a = b;
+            }
+            if (largest) chunkLargest[chunk] = max;
+            return slot;
+        }
+
+        /** The largest of {@code max} and the |rate| of the non-critical neurons of from..to-1. */
+        private double largestRate(int from, int to, double max) {
+            for (int j = from; j < to; j++) {
+                double size = Math.abs(passDz[j]);
+                if (size > max && !line.critical(j)) max = size;
+            }
+            return max;
+        }
+
+        /** Pushes the breakpoints up to the bound of a group the program added to the line (none is touched yet). */
+        private void pushGroup(int g) {
+            for (int j = g * groupSize, end = j + groupSize; j < end; j++) {
+                double rate = lineHigh[j] ? lineDz[j] : -lineDz[j];
+                if (rate >= -line.rateFloor(j) || line.critical(j)) continue;
+                double t = Math.max(0, lineHigh[j] ? lineZ[j] : -lineZ[j]) / -rate;
+                if (t <= bound) push(t, j);
+            }
         }
 
         /**
@@ -380,16 +456,15 @@ public final class Crossing implements LineSearchProvider {
         }
 
         /**
-         * Writes to candidateJ[from..] every neuron of from..to-1 whose oriented rate is negative (or
+         * Writes to candidateJ[slot..] every neuron of from..to-1 whose oriented rate is negative (or
          * -0.0, which the callers drop) and whose crossing time is in (lo, hi], in increasing order,
          * and returns the slot after the last. Without a branch on the neuron: whether a rate points
          * to its kink is a coin toss, and the mispredicted tests cost more than the arithmetic (this
          * form takes about a third of the time on a training program). The few found are then
          * filtered by what costs a lookup (the rate floor, critical, touched).
          */
-        private int leavingWithin(double[] z, boolean[] high, double[] dz, double lo, double hi, int from, int to) {
+        private int leavingWithin(double[] z, boolean[] high, double[] dz, double lo, double hi, int from, int to, int slot) {
             boolean all = hi == Double.POSITIVE_INFINITY;
-            int slot = from;
             for (int j = from; j < to; j++) {
                 double side = (high[j] ? 2 : 0) - 1;
                 double rate = side * dz[j];
@@ -420,14 +495,7 @@ public final class Crossing implements LineSearchProvider {
         }
 
         private void collectFoldingChunk(int chunk) {
-            int from = chunk * NEURONS_PER_CHUNK, to = Math.min(keyOf.length, from + NEURONS_PER_CHUNK);
-            double largest = 0;
-            for (int j = from; j < to; j++) {
-                double size = Math.abs(passDz[j]);
-                if (size > largest && !line.critical(j)) largest = size;
-            }
-            chunkLargest[chunk] = largest;
-            keepCandidates(chunk, from, leavingWithin(passZ, passHigh, passDz, -1, passHi, from, to), true);
+            keepCandidates(chunk, chunk * NEURONS_PER_CHUNK, scanChunk(chunk, -1, true), true);
         }
 
         private void startPass(double[] z, boolean[] high, double[] dz, double lo, double hi) {

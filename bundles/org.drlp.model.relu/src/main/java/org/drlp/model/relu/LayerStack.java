@@ -21,6 +21,9 @@ final class LayerStack {
     private final double[][] weights;    // weights[q] (q >= 1): layer q's rows over layer q-1, row-major
     private final double[][] biases;     // biases[q] (q >= 1)
     private final double[][] transposed; // transposed[q] (q >= 1): layer q's weights column-major
+    /** Column-major like transposed: squares of layer 1's weights, |w| of the deeper layers' (norm bounds). */
+    private final double[][] transposedForNorms;
+    private final double[] ones;
     private final double[] outputWeights;
     private final double outputBias;
     private final double[] work;         // backward passes
@@ -37,6 +40,7 @@ final class LayerStack {
         weights = new double[layers][];
         biases = new double[layers][];
         transposed = new double[layers][];
+        transposedForNorms = new double[layers][];
         int maxWidth = 1;
         for (int q = 0; q < layers; q++) {
             width[q] = network.width(first + q);
@@ -47,8 +51,13 @@ final class LayerStack {
                 biases[q] = network.biases(first + q);
                 int rows = width[q], columns = width[q - 1];
                 transposed[q] = new double[rows * columns];
+                transposedForNorms[q] = new double[rows * columns];
                 for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < columns; c++) transposed[q][c * rows + r] = weights[q][r * columns + c];
+                    for (int c = 0; c < columns; c++) {
+                        double w = weights[q][r * columns + c];
+                        transposed[q][c * rows + r] = w;
+                        transposedForNorms[q][c * rows + r] = q == 1 ? w * w : Math.abs(w);
+                    }
                 }
             }
         }
@@ -62,6 +71,8 @@ final class LayerStack {
         workSwap = new double[maxWidth];
         masked = new double[maxWidth];
         active = new int[maxWidth];
+        ones = new double[maxWidth];
+        Arrays.fill(ones, 1);
     }
 
     /** Number of hidden units (neurons) in the stack. */
@@ -265,6 +276,32 @@ final class LayerStack {
             work[c] = high[off + start[last] + c] ? outputWeights[c] : 0;
         }
         backToBase(last, high, off, out);
+    }
+
+    /**
+     * Bounds of |d z_local / d(base)| under the pattern high[off..] for every neuron, into
+     * bound[0..neurons): exact for the base layer (1) and the layer after it (the norm of its
+     * active weights), and for deeper layers sum_c |w_uc| bound_c over the active units c (the
+     * triangle inequality). Returns |dF/d(base)| exactly, with {@code adjoint} (baseWidth) as scratch.
+     */
+    double adjointNorms(boolean[] high, int off, double[] bound, double[] adjoint) {
+        if (layers == 0) return 1;
+        Arrays.fill(bound, 0, width[0], 1);
+        for (int q = 1; q < layers; q++) {
+            int rows = width[q], o = start[q];
+            Arrays.fill(bound, o, o + rows, 0);
+            int count = activeColumns(high, off + start[q - 1], width[q - 1]);
+            if (q == 1) {
+                addActiveColumns(ones, 0, count, transposedForNorms[q], rows, bound, o);
+                for (int r = o; r < o + rows; r++) bound[r] = Math.sqrt(bound[r]);
+            } else {
+                addActiveColumns(bound, start[q - 1], count, transposedForNorms[q], rows, bound, o);
+            }
+        }
+        outputAdjoint(high, off, adjoint);
+        double squared = 0;
+        for (int k = 0; k < width[0]; k++) squared += adjoint[k] * adjoint[k];
+        return Math.sqrt(squared);
     }
 
     /** Writes d z_local / d(base) under the pattern high[off..] into out[0..baseWidth). */

@@ -29,6 +29,16 @@ import org.drlp.spi.ReluProgram;
  * sums over their rows in row order. So the program computes the same bits on any number of
  * threads; the gradient is accumulated on the caller's thread in row order. The solver's
  * collection of the breakpoints runs on the same pool ({@link #forEachChunk}).
+ *
+ * <p>Rows left out ({@link #directionalWithin}): a branch's pattern cannot change while theta moves
+ * less than its certified distance r_i = min_j |z_j| / |nu_j| from where r_i was computed, since
+ * the region is the polyhedron of the branch's linear preactivations. The normals' norms are
+ * |(h, 1)| |d z_j / d base| (the blocks of theta are orthogonal), kept per neuron and recomputed
+ * after a flip in the branch. The program counts the path theta has walked; a branch is computed
+ * when its distance, less the path since, is within a few mean steps, and otherwise left out with
+ * its preactivations as they were (brought up to date from theta when next computed, or by
+ * {@link #value}, {@link #directional} and {@link #refresh}). The walk is the same walk, not the
+ * same bits: preactivations recomputed from theta differ from advanced ones in the last bits.
  */
 public final class LayerTrainingProgram implements ReluProgram {
 
@@ -50,6 +60,8 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final LayerStack[] stacks;
     private final double[][] bases;
     private final double[][] adjoints;
+    /** Per worker: a branch's bounds of |d z / d base| (see {@link #branchInverseNorms}). */
+    private final double[][] bounds;
     private final ChunkPool pool;
     private final int chunkCount;
     /** Per chunk: the chunk's part of g . v in {@link #directional}. */
@@ -57,6 +69,7 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final ChunkPool.Task directionalTask = this::directionalChunk;
     private final ChunkPool.Task advanceTask = this::advanceChunk;
     private final ChunkPool.Task forwardTask = this::forwardChunk;
+    private final ChunkPool.Task withinTask = this::withinChunk;
     /** The solver's chunk task while {@link #forEachChunk} runs it on the pool. */
     private IntConsumer solverChunk;
     private final ChunkPool.Task solverTask = (chunk, worker) -> solverChunk.accept(chunk);
@@ -87,7 +100,43 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final double[] dzBranch;
     private final double[] delta;
     private final double[] transposedDirection;
+    /** theta column-major, as {@link #transposedDirection}: the stale branches' preactivations come from it. */
+    private final double[] transposedPoint;
     private final double[] gradientColumns;
+
+    // ---- rows left out of a pass (see the class comment)
+    /** Per branch: |(h_{l-1}(x_i), 1)|. */
+    private final double[] featureNorm;
+    /** Per neuron: 1 / |nu_j|, or MAX_VALUE when no parameter moves z_j. */
+    private final double[] inverseNorm;
+    /** Per branch: its pattern changed since its norms were computed. */
+    private final boolean[] normsDirty;
+    /** Per branch: the path at which theta may first reach its nearest kink (the path when computed plus r_i). */
+    private final double[] expiry;
+    /** Per branch: its preactivations are those of an earlier theta. */
+    private final boolean[] stale;
+    private int staleCount;
+    /** Per branch: computed by the last pass (the view {@link #computedGroups} gives after {@link #directionalWithin}). */
+    private final boolean[] computed;
+    /** Per chunk: the smallest distance left (expiry - path) of the branches it left out. */
+    private final double[] chunkLeft;
+    /** Length of the path theta has walked since the last reset. */
+    private double path;
+    /** Mean length of the recent steps, NaN before the first. */
+    private double meanStep = Double.NaN;
+    /** The last pass was {@link #directionalWithin}: advance moves only the computed branches. */
+    private boolean within;
+    /** |v| and the rates of the last {@link #directionalWithin}, for {@link #extend}. */
+    private double directionNorm;
+    private double[] withinDz;
+    private double withinHorizon;
+    private double reach = Double.POSITIVE_INFINITY;
+    /** A branch is computed when its distance left is within this many mean steps. */
+    static final double LOOKAHEAD = 3;
+    /** Weight of the latest step in the mean. */
+    private static final double STEP_WEIGHT = 0.1;
+    /** Certified distances are taken this much shorter, for the round-off in z and the norms. */
+    private static final double DISTANCE_MARGIN = 0.999;
 
     /**
      * @param network the fixed network; its layer {@code layer} is replaced by theta
@@ -156,6 +205,7 @@ public final class LayerTrainingProgram implements ReluProgram {
         contributors = new int[baseWidth];
         bases = new double[threads][baseWidth];
         adjoints = new double[threads][baseWidth];
+        bounds = new double[threads][Math.max(1, hidden)];
         base = bases[0];
         adjoint = adjoints[0];
         chunkCount = (points + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
@@ -165,7 +215,20 @@ public final class LayerTrainingProgram implements ReluProgram {
         dzBranch = new double[hidden];
         delta = new double[hidden];
         transposedDirection = new double[n];
+        transposedPoint = new double[n];
         gradientColumns = new double[n];
+        featureNorm = new double[points];
+        for (int i = 0; i < points; i++) {
+            double squared = 1;
+            for (int c = 0; c < featureWidth; c++) squared += features[i * featureWidth + c] * features[i * featureWidth + c];
+            featureNorm[i] = Math.sqrt(squared);
+        }
+        inverseNorm = new double[z.length];
+        normsDirty = new boolean[points];
+        expiry = new double[points];
+        stale = new boolean[points];
+        computed = new boolean[points];
+        chunkLeft = new double[chunkCount];
     }
 
     /** The trained layer l (1-based). */
@@ -205,6 +268,13 @@ public final class LayerTrainingProgram implements ReluProgram {
         }
         System.arraycopy(point, 0, theta, 0, theta.length);
         forwardAll(true);
+        staleCount = 0;
+        Arrays.fill(stale, false);
+        Arrays.fill(normsDirty, true);
+        Arrays.fill(expiry, Double.NEGATIVE_INFINITY);
+        within = false;
+        path = 0;
+        meanStep = Double.NaN;
     }
 
     @Override
@@ -224,6 +294,7 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double value() {
+        bringUpToDate();
         double sum = 0;
         for (int i = 0; i < points; i++) {
             int kinks = i * branchSize + hidden;
@@ -246,7 +317,10 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double directional(double[] v, double[] dz) {
-        transpose(v);
+        bringUpToDate();
+        within = false;
+        directionNorm = norm(v);
+        transpose(v, transposedDirection);
         passDz = dz;
         pool.run(directionalTask, chunkCount);
         passDz = null;
@@ -260,13 +334,136 @@ public final class LayerTrainingProgram implements ReluProgram {
         LayerStack own = stacks[worker];
         int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
         double total = 0;
-        for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
-            int off = i * branchSize;
-            double fit = own.forwardDirection(baseOfTransposed(i, into), dz, off, high, off);
-            for (int q = 0; q < kinkAt.length; q++) dz[off + hidden + q] = fit;
-            total += lossSlope(i) * fit;
-        }
+        for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) total += lossSlope(i) * branchRates(i, dz, own, into);
         chunkTotal[chunk] = total;
+    }
+
+    /** Branch i's rates along the direction last transposed into dz[off..]; returns the fit's rate. */
+    private double branchRates(int i, double[] dz, LayerStack stack, double[] into) {
+        int off = i * branchSize;
+        double fit = stack.forwardDirection(baseOfTransposed(i, transposedDirection, into), dz, off, high, off);
+        for (int q = 0; q < kinkAt.length; q++) dz[off + hidden + q] = fit;
+        return fit;
+    }
+
+    /** Branches are the groups a pass may leave out. */
+    @Override
+    public int groupSize() {
+        return branchSize;
+    }
+
+    /**
+     * The rates of the branches whose certified distance, less the path since it was computed, is
+     * within {@link #LOOKAHEAD} mean steps; the others are left out. g . v is the gradient's, so it
+     * covers every branch.
+     */
+    @Override
+    public double directionalWithin(double[] v, double[] dz) {
+        within = true;
+        directionNorm = norm(v);
+        withinDz = dz;
+        // before the first step every branch is computed
+        withinHorizon = Double.isNaN(meanStep) ? Double.POSITIVE_INFINITY : LOOKAHEAD * meanStep;
+        transpose(v, transposedDirection);
+        if (staleCount > 0) transpose(theta, transposedPoint);
+        passDz = dz;
+        pool.run(withinTask, chunkCount);
+        passDz = null;
+        double left = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < chunkCount; c++) left = Math.min(left, chunkLeft[c]);
+        reach = left / directionNorm;
+        return dot(gradient, v);
+    }
+
+    private void withinChunk(int chunk, int worker) {
+        double[] dz = passDz, into = bases[worker], scratch = adjoints[worker];
+        LayerStack own = stacks[worker];
+        int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
+        double left = Double.POSITIVE_INFINITY, horizon = withinHorizon;
+        for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
+            double distanceLeft = expiry[i] - path;
+            if (distanceLeft > horizon) {
+                computed[i] = false;
+                left = Math.min(left, distanceLeft);
+                continue;
+            }
+            computeBranch(i, dz, own, into, bounds[worker], scratch);
+        }
+        chunkLeft[chunk] = left;
+    }
+
+    /** Brings branch i's preactivations up to date, computes its rates and its certified distance. */
+    private void computeBranch(int i, double[] dz, LayerStack stack, double[] into, double[] bound, double[] scratch) {
+        if (stale[i]) {
+            branchForward(i, baseOfTransposed(i, transposedPoint, into), false, stack);
+            stale[i] = false;
+        }
+        branchRates(i, dz, stack, into);
+        if (normsDirty[i]) branchInverseNorms(i, stack, bound, scratch);
+        int off = i * branchSize;
+        double distance = Double.POSITIVE_INFINITY;
+        for (int j = off; j < off + branchSize; j++) distance = Math.min(distance, Math.abs(z[j]) * inverseNorm[j]);
+        expiry[i] = path + DISTANCE_MARGIN * distance;
+        computed[i] = true;
+    }
+
+    /** 1 / |nu_j| (or 1 / a bound of it, see {@link LayerStack#adjointNorms}) for branch i's neurons under its current pattern. */
+    private void branchInverseNorms(int i, LayerStack stack, double[] bound, double[] scratch) {
+        int off = i * branchSize;
+        double rowNorm = featureNorm[i];
+        double output = inverse(rowNorm * stack.adjointNorms(high, off, bound, scratch));
+        for (int local = 0; local < hidden; local++) inverseNorm[off + local] = inverse(rowNorm * bound[local]);
+        for (int q = 0; q < kinkAt.length; q++) inverseNorm[off + hidden + q] = output;
+        normsDirty[i] = false;
+    }
+
+    private static double inverse(double norm) {
+        return norm > 0 ? 1 / norm : Double.MAX_VALUE;
+    }
+
+    @Override
+    public boolean[] computedGroups() {
+        return within ? computed : null;
+    }
+
+    @Override
+    public double reach() {
+        return within ? reach : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Computes the left-out branches whose distance left is within twice the path to {@code step}
+     * (all of them for an infinite step), on the caller's thread: the line search asks rarely.
+     */
+    @Override
+    public double extend(double step, IntConsumer added) {
+        if (!within) return Double.POSITIVE_INFINITY;
+        double horizon = 2 * step * directionNorm, left = Double.POSITIVE_INFINITY;
+        if (staleCount > 0) transpose(theta, transposedPoint);
+        for (int i = 0; i < points; i++) {
+            if (computed[i]) continue;
+            double distanceLeft = expiry[i] - path;
+            if (distanceLeft > horizon) {
+                left = Math.min(left, distanceLeft);
+                continue;
+            }
+            computeBranch(i, withinDz, stack, base, bounds[0], adjoint);
+            added.accept(i);
+        }
+        reach = left / directionNorm;
+        return reach;
+    }
+
+    /** Recomputes the stale branches' preactivations from theta (their pattern is unchanged). */
+    private void bringUpToDate() {
+        if (staleCount == 0) return;
+        transpose(theta, transposedPoint);
+        for (int i = 0; i < points; i++) {
+            if (!stale[i]) continue;
+            branchForward(i, baseOfTransposed(i, transposedPoint, base), false, stack);
+            stale[i] = false;
+        }
+        staleCount = 0;
     }
 
     @Override
@@ -310,6 +507,10 @@ public final class LayerTrainingProgram implements ReluProgram {
     @Override
     public void flip(int k) {
         int i = k / branchSize, local = k - i * branchSize, off = i * branchSize;
+        if (stale[i]) bringUpToDate();
+        // its distance was measured under the old pattern
+        normsDirty[i] = true;
+        expiry[i] = Double.NEGATIVE_INFINITY;
         if (local < hidden) {
             // z_k is (nearly) zero when the walk pivots, not when its line search crosses k: carrying
             // the output change through keeps z exact under the new pattern either way (exactFlips)
@@ -354,22 +555,41 @@ public final class LayerTrainingProgram implements ReluProgram {
         passStep = t;
         pool.run(advanceTask, chunkCount);
         passDz = null;
+        double length = Math.abs(t) * directionNorm;
+        path += length;
+        if (within) {
+            meanStep = Double.isNaN(meanStep) ? length : (1 - STEP_WEIGHT) * meanStep + STEP_WEIGHT * length;
+            for (int i = 0; i < points; i++) {
+                if (!computed[i] && !stale[i]) {
+                    stale[i] = true;
+                    staleCount++;
+                }
+            }
+        }
     }
 
     private void advanceChunk(int chunk, int worker) {
         double[] dz = passDz;
         double t = passStep;
-        int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK) * branchSize;
-        for (int j = chunk * ROWS_PER_CHUNK * branchSize; j < end; j++) z[j] += t * dz[j];
+        int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
+        boolean all = !within;
+        for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
+            if (!all && !computed[i]) continue;
+            for (int j = i * branchSize; j < (i + 1) * branchSize; j++) z[j] += t * dz[j];
+        }
     }
 
     @Override
     public void refresh() {
         forwardAll(false);
+        staleCount = 0;
+        Arrays.fill(stale, false);
+        within = false;
     }
 
     @Override
     public double scale(int j) {
+        bringUpToDate();
         int i = j / branchSize, local = j - i * branchSize, off = i * branchSize;
         if (local >= hidden) {
             double fit = hidden > 0 ? stack.outputScale(z, high, off) : baseScale(i, 0);
@@ -390,7 +610,7 @@ public final class LayerTrainingProgram implements ReluProgram {
      * column-major (entry c of block k at c * n_l + k), so that each branch adds contiguous runs.
      */
     private void forwardAll(boolean setSides) {
-        transpose(theta);
+        transpose(theta, transposedPoint);
         passSetSides = setSides;
         pool.run(forwardTask, chunkCount);
         Arrays.fill(gradientColumns, 0);
@@ -426,7 +646,7 @@ public final class LayerTrainingProgram implements ReluProgram {
         boolean setSides = passSetSides;
         int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
         for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
-            branchForward(i, baseOfTransposed(i, into), setSides, own);
+            branchForward(i, baseOfTransposed(i, transposedPoint, into), setSides, own);
             branchCoefficients(i, coefficient, i * baseWidth, own, scratch);
         }
     }
@@ -448,18 +668,17 @@ public final class LayerTrainingProgram implements ReluProgram {
         return base;
     }
 
-    /** Copies u into {@link #transposedDirection} column-major: entry c of every block k at c * n_l + k. */
-    private void transpose(double[] u) {
+    /** Copies u into {@code into} column-major: entry c of every block k at c * n_l + k. */
+    private void transpose(double[] u, double[] into) {
         for (int k = 0; k < baseWidth; k++) {
             int block = k * stride;
-            for (int c = 0; c < stride; c++) transposedDirection[c * baseWidth + k] = u[block + c];
+            for (int c = 0; c < stride; c++) into[c * baseWidth + k] = u[block + c];
         }
     }
 
-    /** {@link #baseOf} for the vector last given to {@link #transpose}: contiguous, vectorisable updates. */
-    private double[] baseOfTransposed(int i, double[] base) {
+    /** {@link #baseOf} for a vector {@link #transpose}d into t: contiguous, vectorisable updates. */
+    private double[] baseOfTransposed(int i, double[] t, double[] base) {
         int row = i * featureWidth;
-        double[] t = transposedDirection;
         System.arraycopy(t, featureWidth * baseWidth, base, 0, baseWidth);
         int c = 0;
         // four features per sweep, each base entry getting its terms in feature order (as one at a time)
@@ -554,6 +773,18 @@ public final class LayerTrainingProgram implements ReluProgram {
         for (int k = 0; k < baseWidth; k++) {
             if (c[k] != 0) addToBlock(i, k, c[k]);
         }
+    }
+
+    private static double norm(double[] v) {
+        double squared = 0;
+        for (double c : v) squared += c * c;
+        return Math.sqrt(squared);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int c = 0; c < a.length; c++) s += a[c] * b[c];
+        return s;
     }
 
     /** gradient block k += a (h_{l-1}(x_i), 1). */
