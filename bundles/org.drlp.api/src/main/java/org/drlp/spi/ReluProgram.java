@@ -145,6 +145,19 @@ public interface ReluProgram {
     }
 
     /**
+     * After {@link #directionalWithin}: for each computed group (a live, read-only view, indexed by
+     * group), the least step along v at which one of its neurons reaches its kink with its rate
+     * unchanged ({@code max(0, oriented z) / -oriented rate} over the neurons moving toward their
+     * kink; infinite when none does). Null when the program gives none (the default). The crossing
+     * search does not scan the groups that cannot reach a kink within its bound.
+     *
+     * @since 2.2
+     */
+    default double[] groupSteps() {
+        return null;
+    }
+
+    /**
      * After {@link #directionalWithin}: the step along v up to which no neuron of a left-out group can
      * change side (certified: every group's distance to its nearest kink is bounded from below);
      * infinite when every group is computed.

@@ -138,6 +138,8 @@ public final class Crossing implements LineSearchProvider {
         // the line of the current search, for the groups an extension adds
         private boolean[] groups;
         private int groupSize;
+        /** The computed groups' first steps at which a neuron reaches its kink (null: not given). */
+        private double[] groupStep;
         private double[] lineZ;
         private boolean[] lineHigh;
         private double[] lineDz;
@@ -218,6 +220,7 @@ public final class Crossing implements LineSearchProvider {
             PivotTolerance guard = view instanceof PivotTolerance g ? g : null;
             groups = program.computedGroups();
             groupSize = groups == null ? 0 : program.groupSize();
+            groupStep = groups == null ? null : program.groupSteps();
             double reach = program.reach();
             lineZ = z;
             lineHigh = high;
@@ -391,8 +394,11 @@ public final class Crossing implements LineSearchProvider {
 
         /**
          * {@link #leavingWithin} (lo, passHi] over the computed groups of the chunk's neurons (all of
-         * them when every group is computed); with {@code largest}, also the largest |rate| of its
-         * non-critical neurons into chunkLargest. Returns the slot after the last candidate.
+         * them when every group is computed) that may reach a kink within passHi; with
+         * {@code largest}, also the largest |rate| of the non-critical neurons of every computed group
+         * into chunkLargest. Returns the slot after the last candidate. A group whose first kink is
+         * beyond passHi holds no candidate: its untouched neurons' lines are those the step was
+         * measured on.
          */
         private int scanChunk(int chunk, double lo, boolean largest) {
             int from = chunk * NEURONS_PER_CHUNK, to = Math.min(keyOf.length, from + NEURONS_PER_CHUNK);
@@ -400,6 +406,7 @@ public final class Crossing implements LineSearchProvider {
             double max = 0;
             for (int a = from; a < to; ) {
                 int b = to;
+                boolean scan = true;
                 if (groups != null) {
                     int g = a / groupSize;
                     b = Math.min(to, (g + 1) * groupSize);
@@ -407,9 +414,10 @@ public final class Crossing implements LineSearchProvider {
                         a = b;
                         continue;
                     }
+                    scan = groupStep == null || groupStep[g] <= passHi;
                 }
                 if (largest) max = largestRate(a, b, max);
-                slot = leavingWithin(passZ, passHigh, passDz, lo, passHi, a, b, slot);
+                if (scan) slot = leavingWithin(passZ, passHigh, passDz, lo, passHi, a, b, slot);
                 a = b;
             }
             if (largest) chunkLargest[chunk] = max;

@@ -113,6 +113,8 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final boolean[] normsDirty;
     /** Per branch: the path at which theta may first reach its nearest kink (the path when computed plus r_i). */
     private final double[] expiry;
+    /** Per branch computed by the last pass: the first step along its line at which a neuron reaches its kink. */
+    private final double[] firstKink;
     /** Per branch: its preactivations are those of an earlier theta. */
     private final boolean[] stale;
     private int staleCount;
@@ -130,9 +132,16 @@ public final class LayerTrainingProgram implements ReluProgram {
     private double directionNorm;
     private double[] withinDz;
     private double withinHorizon;
+    private double leaveOutHorizon;
     private double reach = Double.POSITIVE_INFINITY;
-    /** A branch is computed when its distance left is within this many mean steps. */
+    /** A branch left out is computed again when its distance left is within this many mean steps. */
     static final double LOOKAHEAD = 3;
+    /**
+     * A computed branch is left out only when its distance left exceeds this many mean steps: coming
+     * back costs a forward pass besides the rates, so leaving a branch out for a pivot or two gains
+     * nothing.
+     */
+    static final double LEAVE_OUT = 6;
     /** Weight of the latest step in the mean. */
     private static final double STEP_WEIGHT = 0.1;
     /** Certified distances are taken this much shorter, for the round-off in z and the norms. */
@@ -226,6 +235,7 @@ public final class LayerTrainingProgram implements ReluProgram {
         inverseNorm = new double[z.length];
         normsDirty = new boolean[points];
         expiry = new double[points];
+        firstKink = new double[points];
         stale = new boolean[points];
         computed = new boolean[points];
         chunkLeft = new double[chunkCount];
@@ -354,7 +364,8 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     /**
      * The rates of the branches whose certified distance, less the path since it was computed, is
-     * within {@link #LOOKAHEAD} mean steps; the others are left out. g . v is the gradient's, so it
+     * within {@link #LOOKAHEAD} mean steps, or {@link #LEAVE_OUT} for a branch computed last time;
+     * the others are left out. g . v is the gradient's, so it
      * covers every branch.
      */
     @Override
@@ -364,6 +375,7 @@ public final class LayerTrainingProgram implements ReluProgram {
         withinDz = dz;
         // before the first step every branch is computed
         withinHorizon = Double.isNaN(meanStep) ? Double.POSITIVE_INFINITY : LOOKAHEAD * meanStep;
+        leaveOutHorizon = Double.isNaN(meanStep) ? Double.POSITIVE_INFINITY : LEAVE_OUT * meanStep;
         transpose(v, transposedDirection);
         if (staleCount > 0) transpose(theta, transposedPoint);
         passDz = dz;
@@ -379,10 +391,10 @@ public final class LayerTrainingProgram implements ReluProgram {
         double[] dz = passDz, into = bases[worker], scratch = adjoints[worker];
         LayerStack own = stacks[worker];
         int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
-        double left = Double.POSITIVE_INFINITY, horizon = withinHorizon;
+        double left = Double.POSITIVE_INFINITY;
         for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
             double distanceLeft = expiry[i] - path;
-            if (distanceLeft > horizon) {
+            if (distanceLeft > (stale[i] ? withinHorizon : leaveOutHorizon)) {
                 computed[i] = false;
                 left = Math.min(left, distanceLeft);
                 continue;
@@ -401,9 +413,18 @@ public final class LayerTrainingProgram implements ReluProgram {
         branchRates(i, dz, stack, into);
         if (normsDirty[i]) branchInverseNorms(i, stack, bound, scratch);
         int off = i * branchSize;
-        double distance = Double.POSITIVE_INFINITY;
-        for (int j = off; j < off + branchSize; j++) distance = Math.min(distance, Math.abs(z[j]) * inverseNorm[j]);
-        expiry[i] = path + DISTANCE_MARGIN * distance;
+        // without a branch on the neuron (which way a rate points is a coin toss), as the collection
+        double nearest = Double.POSITIVE_INFINITY, first = Double.POSITIVE_INFINITY;
+        for (int j = off; j < off + branchSize; j++) {
+            double side = (high[j] ? 2 : 0) - 1;
+            double toKink = Math.abs(z[j]) * inverseNorm[j];
+            nearest = toKink < nearest ? toKink : nearest;
+            double oriented = side * z[j], rate = side * dz[j];
+            double step = (oriented > 0 ? oriented : 0) / -rate;
+            first = (rate < 0) & (step < first) ? step : first;
+        }
+        firstKink[i] = first;
+        expiry[i] = path + DISTANCE_MARGIN * nearest;
         computed[i] = true;
     }
 
@@ -424,6 +445,11 @@ public final class LayerTrainingProgram implements ReluProgram {
     @Override
     public boolean[] computedGroups() {
         return within ? computed : null;
+    }
+
+    @Override
+    public double[] groupSteps() {
+        return within ? firstKink : null;
     }
 
     @Override
@@ -508,8 +534,8 @@ public final class LayerTrainingProgram implements ReluProgram {
     public void flip(int k) {
         int i = k / branchSize, local = k - i * branchSize, off = i * branchSize;
         if (stale[i]) bringUpToDate();
-        // its distance was measured under the old pattern
-        normsDirty[i] = true;
+        // its distance was measured under the old pattern; a loss kink's side changes no normal
+        if (local < hidden) normsDirty[i] = true;
         expiry[i] = Double.NEGATIVE_INFINITY;
         if (local < hidden) {
             // z_k is (nearly) zero when the walk pivots, not when its line search crosses k: carrying
