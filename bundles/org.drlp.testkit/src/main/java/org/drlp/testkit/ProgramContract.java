@@ -13,7 +13,8 @@ import org.drlp.spi.ReluProgram;
  * the downstream rates that {@code flip} followed by {@code refresh} produces; a program claiming
  * {@code exactFlips} needs no refresh; a program claiming {@code isConvex} is convex on random chords.
  * A program with groups ({@code groupSize() > 0}): along walked lines, {@code directionalWithin}
- * gives the computed groups the rates {@code directional} gives and the same slope, its left-out
+ * gives the computed groups the rates {@code directional} gives and the same slope ({@code groupSteps}
+ * their first steps to a kink), its left-out
  * groups keep their sides up to {@code reach()} (a fresh {@code reset} there agrees), {@code extend}
  * adds only left-out groups and reaches the step asked for, and {@code value} afterwards is a fresh
  * evaluation's.
@@ -225,6 +226,8 @@ public final class ProgramContract {
                 double rate = p.highSide()[j] ? s.dz1[j] : -s.dz1[j];
                 if (rate < 0) step = Math.min(step, Math.max(0, z) / -rate);
             }
+            double[] steps = p.groupSteps();
+            if (computed != null && steps != null) checkGroupSteps(where, p, s, computed, steps);
             if (computed != null && round % 4 == 3 && reach < Double.POSITIVE_INFINITY) {
                 boolean[] before = computed.clone();
                 double asked = 2 * reach;
@@ -241,6 +244,24 @@ public final class ProgramContract {
                 return; // nothing was ever left out: the program computes every group (allowed)
             }
             p.advance(0.5 * Math.min(Math.min(step, reach), 1e-1), s.v, s.dz1);
+        }
+    }
+
+    /** groupSteps()[g] is the least step at which a neuron of computed group g reaches its kink. */
+    private static void checkGroupSteps(String where, ReluProgram p, State s, boolean[] computed, double[] steps) {
+        int size = p.groupSize();
+        for (int g = 0; g < computed.length; g++) {
+            if (!computed[g]) continue;
+            double first = Double.POSITIVE_INFINITY;
+            for (int j = g * size; j < (g + 1) * size; j++) {
+                boolean up = p.highSide()[j];
+                double rate = up ? s.dz1[j] : -s.dz1[j];
+                if (rate < 0) first = Math.min(first, Math.max(0, up ? p.preactivations()[j] : -p.preactivations()[j]) / -rate);
+            }
+            if (!(first == steps[g] || Contracts.close(first, steps[g], TOLERANCE))) {
+                Contracts.fail(where + ": groupSteps()[" + g + "] is " + steps[g] + " but the group's first neuron reaches its kink at "
+                        + first);
+            }
         }
     }
 
