@@ -31,9 +31,7 @@ class LayerTrainingThreadsTest {
         PaperSetup setup = PaperSetup.create(points, seed);
         Network net = setup.network();
         PiecewiseLinearLoss loss = TestLosses.absolute();
-        SplittableRandom random = new SplittableRandom(seed);
-        double range = layer == 1 ? 20 : 2;
-        double[] start = Oracle.uniform(random, net.layerParameterCount(layer), -range, range);
+        double[] start = setup.randomStart(layer, seed);
         SolveResult one = solve(new LayerTrainingProgram(net, layer, setup.inputs(), setup.targets(), loss, 1), start);
         SolveResult four = solve(new LayerTrainingProgram(net, layer, setup.inputs(), setup.targets(), loss, 4), start);
         assertTrue(one.iterations() > 0);

@@ -108,9 +108,7 @@ class LeftOutBranchesTest {
         PaperSetup setup = PaperSetup.create(points, seed);
         Network net = setup.network();
         PiecewiseLinearLoss loss = TestLosses.absolute();
-        SplittableRandom random = new SplittableRandom(seed);
-        double range = layer == 1 ? 20 : 2;
-        double[] start = Oracle.uniform(random, net.layerParameterCount(layer), -range, range);
+        double[] start = setup.randomStart(layer, seed);
         LayerTrainingProgram program = new LayerTrainingProgram(net, layer, setup.inputs(), setup.targets(), loss, 2);
         SolveResult within = solve(program, start);
         SolveResult full = solve(new EveryBranch(

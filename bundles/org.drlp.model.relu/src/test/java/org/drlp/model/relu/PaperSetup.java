@@ -20,6 +20,12 @@ record PaperSetup(Network network, Dataset data) {
         return new PaperSetup(network, data);
     }
 
+    /** A random start for training layer l: U(-20, 20) for the first layer, U(-2, 2) deeper. */
+    double[] randomStart(int layer, long seed) {
+        double range = layer == 1 ? 20 : 2;
+        return Oracle.uniform(new SplittableRandom(seed), network.layerParameterCount(layer), -range, range);
+    }
+
     double[] inputs() {
         return data.features();
     }
