@@ -107,8 +107,11 @@ public final class LayerTrainingProgram implements ReluProgram {
     // ---- rows left out of a pass (see the class comment)
     /** Per branch: |(h_{l-1}(x_i), 1)|. */
     private final double[] featureNorm;
-    /** Per neuron: 1 / |nu_j|, or MAX_VALUE when no parameter moves z_j. */
-    private final double[] inverseNorm;
+    /**
+     * Per neuron: 1 / |nu_j| rounded up to a float, or Float.MAX_VALUE when no parameter moves z_j:
+     * a stream read in every pass, so half the size of a double.
+     */
+    private final float[] inverseNorm;
     /** Per branch: its pattern changed since its norms were computed. */
     private final boolean[] normsDirty;
     /** Per branch: the path at which theta may first reach its nearest kink (the path when computed plus r_i). */
@@ -128,6 +131,16 @@ public final class LayerTrainingProgram implements ReluProgram {
     private double meanStep = Double.NaN;
     /** The last pass was {@link #directionalWithin}: advance moves only the computed branches. */
     private boolean within;
+    /**
+     * An advance of the computed branches not yet applied to z: the next {@link #directionalWithin}
+     * applies it to each branch just before computing its rates (the branch's z and rates are then
+     * read once per pivot, not twice), and whatever reads z first applies it to all.
+     */
+    private boolean pending;
+    private double pendingStep;
+    private double[] pendingDz;
+    /** The pass in progress applies the pending advance branch by branch. */
+    private boolean fusePending;
     /** |v| and the rates of the last {@link #directionalWithin}, for {@link #extend}. */
     private double directionNorm;
     private double[] withinDz;
@@ -232,7 +245,7 @@ public final class LayerTrainingProgram implements ReluProgram {
             for (int c = 0; c < featureWidth; c++) squared += features[i * featureWidth + c] * features[i * featureWidth + c];
             featureNorm[i] = Math.sqrt(squared);
         }
-        inverseNorm = new double[z.length];
+        inverseNorm = new float[z.length];
         normsDirty = new boolean[points];
         expiry = new double[points];
         firstKink = new double[points];
@@ -277,6 +290,8 @@ public final class LayerTrainingProgram implements ReluProgram {
             throw new IllegalArgumentException("point has " + point.length + " entries, expected " + theta.length);
         }
         System.arraycopy(point, 0, theta, 0, theta.length);
+        pending = false;
+        pendingDz = null;
         forwardAll(true);
         staleCount = 0;
         Arrays.fill(stale, false);
@@ -294,6 +309,7 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double[] preactivations() {
+        applyPending();
         return z;
     }
 
@@ -304,6 +320,7 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double value() {
+        applyPending();
         bringUpToDate();
         double sum = 0;
         for (int i = 0; i < points; i++) {
@@ -327,6 +344,7 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double directional(double[] v, double[] dz) {
+        applyPending();
         bringUpToDate();
         within = false;
         directionNorm = norm(v);
@@ -378,9 +396,14 @@ public final class LayerTrainingProgram implements ReluProgram {
         leaveOutHorizon = Double.isNaN(meanStep) ? Double.POSITIVE_INFINITY : LEAVE_OUT * meanStep;
         transpose(v, transposedDirection);
         if (staleCount > 0) transpose(theta, transposedPoint);
+        if (pending && pendingDz != dz) applyPending();
+        fusePending = pending;
+        pending = false;
         passDz = dz;
         pool.run(withinTask, chunkCount);
         passDz = null;
+        fusePending = false;
+        pendingDz = null;
         double left = Double.POSITIVE_INFINITY;
         for (int c = 0; c < chunkCount; c++) left = Math.min(left, chunkLeft[c]);
         reach = left / directionNorm;
@@ -393,6 +416,8 @@ public final class LayerTrainingProgram implements ReluProgram {
         int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
         double left = Double.POSITIVE_INFINITY;
         for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
+            // the last pass computed it: the advance since is pending (dz still holds its rates)
+            if (fusePending && computed[i]) advanceBranch(i, pendingStep, dz);
             double distanceLeft = expiry[i] - path;
             if (distanceLeft > (stale[i] ? withinHorizon : leaveOutHorizon)) {
                 computed[i] = false;
@@ -432,14 +457,14 @@ public final class LayerTrainingProgram implements ReluProgram {
     private void branchInverseNorms(int i, LayerStack stack, double[] bound, double[] scratch) {
         int off = i * branchSize;
         double rowNorm = featureNorm[i];
-        double output = inverse(rowNorm * stack.adjointNorms(high, off, bound, scratch));
+        float output = inverse(rowNorm * stack.adjointNorms(high, off, bound, scratch));
         for (int local = 0; local < hidden; local++) inverseNorm[off + local] = inverse(rowNorm * bound[local]);
         for (int q = 0; q < kinkAt.length; q++) inverseNorm[off + hidden + q] = output;
         normsDirty[i] = false;
     }
 
-    private static double inverse(double norm) {
-        return norm > 0 ? 1 / norm : Double.MAX_VALUE;
+    private static float inverse(double norm) {
+        return norm > 0 ? Math.nextUp((float) (1 / norm)) : Float.MAX_VALUE;
     }
 
     @Override
@@ -478,6 +503,17 @@ public final class LayerTrainingProgram implements ReluProgram {
         }
         reach = left / directionNorm;
         return reach;
+    }
+
+    /** Applies the pending advance to every branch the last pass computed. */
+    private void applyPending() {
+        if (!pending) return;
+        pending = false;
+        passDz = pendingDz;
+        passStep = pendingStep;
+        pool.run(advanceTask, chunkCount);
+        passDz = null;
+        pendingDz = null;
     }
 
     /** Recomputes the stale branches' preactivations from theta (their pattern is unchanged). */
@@ -533,6 +569,7 @@ public final class LayerTrainingProgram implements ReluProgram {
     @Override
     public void flip(int k) {
         int i = k / branchSize, local = k - i * branchSize, off = i * branchSize;
+        applyPending();
         if (stale[i]) bringUpToDate();
         // its distance was measured under the old pattern; a loss kink's side changes no normal
         if (local < hidden) normsDirty[i] = true;
@@ -576,14 +613,19 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public void advance(double t, double[] v, double[] dz) {
+        applyPending();
         for (int c = 0; c < theta.length; c++) theta[c] += t * v[c];
-        passDz = dz;
-        passStep = t;
-        pool.run(advanceTask, chunkCount);
-        passDz = null;
         double length = Math.abs(t) * directionNorm;
         path += length;
-        if (within) {
+        if (!within) {
+            passDz = dz;
+            passStep = t;
+            pool.run(advanceTask, chunkCount);
+            passDz = null;
+        } else {
+            pending = true;
+            pendingStep = t;
+            pendingDz = dz;
             meanStep = Double.isNaN(meanStep) ? length : (1 - STEP_WEIGHT) * meanStep + STEP_WEIGHT * length;
             for (int i = 0; i < points; i++) {
                 if (!computed[i] && !stale[i]) {
@@ -600,13 +642,18 @@ public final class LayerTrainingProgram implements ReluProgram {
         int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
         boolean all = !within;
         for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
-            if (!all && !computed[i]) continue;
-            for (int j = i * branchSize; j < (i + 1) * branchSize; j++) z[j] += t * dz[j];
+            if (all || computed[i]) advanceBranch(i, t, dz);
         }
+    }
+
+    private void advanceBranch(int i, double t, double[] dz) {
+        for (int j = i * branchSize; j < (i + 1) * branchSize; j++) z[j] += t * dz[j];
     }
 
     @Override
     public void refresh() {
+        pending = false;
+        pendingDz = null;
         forwardAll(false);
         staleCount = 0;
         Arrays.fill(stale, false);
@@ -615,6 +662,7 @@ public final class LayerTrainingProgram implements ReluProgram {
 
     @Override
     public double scale(int j) {
+        applyPending();
         bringUpToDate();
         int i = j / branchSize, local = j - i * branchSize, off = i * branchSize;
         if (local >= hidden) {
