@@ -135,14 +135,11 @@ public final class Crossing implements LineSearchProvider {
         private double passHi;
         private final IntConsumer collectChunk = this::collectChunk;
         private final IntConsumer foldingChunk = this::collectFoldingChunk;
-        // the line of the current search, for the groups an extension adds
+        // the groups of the current search's line, and its bound (for the groups an extension adds)
         private boolean[] groups;
         private int groupSize;
         /** The computed groups' first steps at which a neuron reaches its kink (null: not given). */
         private double[] groupStep;
-        private double[] lineZ;
-        private boolean[] lineHigh;
-        private double[] lineDz;
         private double bound;
         private final IntConsumer addedGroup = this::pushGroup;
 
@@ -222,9 +219,6 @@ public final class Crossing implements LineSearchProvider {
             groupSize = groups == null ? 0 : program.groupSize();
             groupStep = groups == null ? null : program.groupSteps();
             double reach = program.reach();
-            lineZ = z;
-            lineHigh = high;
-            lineDz = dz;
             bound = sampledBound(z, high, dz, SAFETY * (lastCrossings + 64), fold != null);
             // the floor is one number on a general program: the folded pass compares with it at pop time
             double floor = 0;
@@ -436,9 +430,9 @@ public final class Crossing implements LineSearchProvider {
         /** Pushes the breakpoints up to the bound of a group the program added to the line (none is touched yet). */
         private void pushGroup(int g) {
             for (int j = g * groupSize, end = j + groupSize; j < end; j++) {
-                double rate = lineHigh[j] ? lineDz[j] : -lineDz[j];
+                double rate = line.rate(j);
                 if (rate >= -line.rateFloor(j) || line.critical(j)) continue;
-                double t = Math.max(0, lineHigh[j] ? lineZ[j] : -lineZ[j]) / -rate;
+                double t = line.distance(j) / -rate;
                 if (t <= bound) push(t, j);
             }
         }

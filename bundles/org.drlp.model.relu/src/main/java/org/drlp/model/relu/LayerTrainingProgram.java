@@ -70,6 +70,7 @@ public final class LayerTrainingProgram implements ReluProgram {
     private final ChunkPool.Task advanceTask = this::advanceChunk;
     private final ChunkPool.Task forwardTask = this::forwardChunk;
     private final ChunkPool.Task withinTask = this::withinChunk;
+    private final ChunkPool.Task staleTask = this::staleChunk;
     /** The solver's chunk task while {@link #forEachChunk} runs it on the pool. */
     private IntConsumer solverChunk;
     private final ChunkPool.Task solverTask = (chunk, worker) -> solverChunk.accept(chunk);
@@ -144,8 +145,6 @@ public final class LayerTrainingProgram implements ReluProgram {
     /** |v| and the rates of the last {@link #directionalWithin}, for {@link #extend}. */
     private double directionNorm;
     private double[] withinDz;
-    private double withinHorizon;
-    private double leaveOutHorizon;
     private double reach = Double.POSITIVE_INFINITY;
     /** A branch left out is computed again when its distance left is within this many mean steps. */
     static final double LOOKAHEAD = 3;
@@ -391,9 +390,6 @@ public final class LayerTrainingProgram implements ReluProgram {
         within = true;
         directionNorm = norm(v);
         withinDz = dz;
-        // before the first step every branch is computed
-        withinHorizon = Double.isNaN(meanStep) ? Double.POSITIVE_INFINITY : LOOKAHEAD * meanStep;
-        leaveOutHorizon = Double.isNaN(meanStep) ? Double.POSITIVE_INFINITY : LEAVE_OUT * meanStep;
         transpose(v, transposedDirection);
         if (staleCount > 0) transpose(theta, transposedPoint);
         if (pending && pendingDz != dz) applyPending();
@@ -414,12 +410,13 @@ public final class LayerTrainingProgram implements ReluProgram {
         double[] dz = passDz, into = bases[worker], scratch = adjoints[worker];
         LayerStack own = stacks[worker];
         int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
-        double left = Double.POSITIVE_INFINITY;
+        // before the first step every branch is computed
+        double comeBack = horizon(LOOKAHEAD), leaveOut = horizon(LEAVE_OUT), left = Double.POSITIVE_INFINITY;
         for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
             // the last pass computed it: the advance since is pending (dz still holds its rates)
             if (fusePending && computed[i]) advanceBranch(i, pendingStep, dz);
             double distanceLeft = expiry[i] - path;
-            if (distanceLeft > (stale[i] ? withinHorizon : leaveOutHorizon)) {
+            if (distanceLeft > (stale[i] ? comeBack : leaveOut)) {
                 computed[i] = false;
                 left = Math.min(left, distanceLeft);
                 continue;
@@ -427,6 +424,11 @@ public final class LayerTrainingProgram implements ReluProgram {
             computeBranch(i, dz, own, into, bounds[worker], scratch);
         }
         chunkLeft[chunk] = left;
+    }
+
+    /** {@code steps} mean steps, infinite before the first step. */
+    private double horizon(double steps) {
+        return Double.isNaN(meanStep) ? Double.POSITIVE_INFINITY : steps * meanStep;
     }
 
     /** Brings branch i's preactivations up to date, computes its rates and its certified distance. */
@@ -516,16 +518,23 @@ public final class LayerTrainingProgram implements ReluProgram {
         pendingDz = null;
     }
 
-    /** Recomputes the stale branches' preactivations from theta (their pattern is unchanged). */
+    /** Recomputes the stale branches' preactivations from theta (their pattern is unchanged), on the pool. */
     private void bringUpToDate() {
         if (staleCount == 0) return;
         transpose(theta, transposedPoint);
-        for (int i = 0; i < points; i++) {
+        pool.run(staleTask, chunkCount);
+        staleCount = 0;
+    }
+
+    private void staleChunk(int chunk, int worker) {
+        double[] into = bases[worker];
+        LayerStack own = stacks[worker];
+        int end = Math.min(points, (chunk + 1) * ROWS_PER_CHUNK);
+        for (int i = chunk * ROWS_PER_CHUNK; i < end; i++) {
             if (!stale[i]) continue;
-            branchForward(i, baseOfTransposed(i, transposedPoint, base), false, stack);
+            branchForward(i, baseOfTransposed(i, transposedPoint, into), false, own);
             stale[i] = false;
         }
-        staleCount = 0;
     }
 
     @Override
